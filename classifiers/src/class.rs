@@ -131,12 +131,39 @@ pub enum Compliance {
     /// Brazil's Lei Geral de Proteção de Dados.
     #[serde(rename = "LGPD")]
     Lgpd,
+    /// Canada's Personal Information Protection and Electronic Documents Act.
+    #[serde(rename = "PIPEDA")]
+    Pipeda,
+    /// India's Digital Personal Data Protection Act.
+    #[serde(rename = "DPDP")]
+    Dpdp,
+    /// Australia's Privacy Act 1988.
+    #[serde(rename = "AU-PRIVACY")]
+    AuPrivacy,
+    /// Singapore's Personal Data Protection Act.
+    #[serde(rename = "PDPA")]
+    Pdpa,
     /// Secrets that security policy (SOC 2, ISO 27001) requires to be protected.
     #[serde(rename = "SECRETS")]
     Secrets,
 }
 
 impl Compliance {
+    /// Every tag.
+    pub const ALL: [Compliance; 11] = [
+        Compliance::Gdpr,
+        Compliance::Ccpa,
+        Compliance::Hipaa,
+        Compliance::PciDss,
+        Compliance::Glba,
+        Compliance::Lgpd,
+        Compliance::Pipeda,
+        Compliance::Dpdp,
+        Compliance::AuPrivacy,
+        Compliance::Pdpa,
+        Compliance::Secrets,
+    ];
+
     /// The tag as written in config, the API and search (`PCI-DSS`).
     pub fn as_str(self) -> &'static str {
         match self {
@@ -146,8 +173,22 @@ impl Compliance {
             Compliance::PciDss => "PCI-DSS",
             Compliance::Glba => "GLBA",
             Compliance::Lgpd => "LGPD",
+            Compliance::Pipeda => "PIPEDA",
+            Compliance::Dpdp => "DPDP",
+            Compliance::AuPrivacy => "AU-PRIVACY",
+            Compliance::Pdpa => "PDPA",
             Compliance::Secrets => "SECRETS",
         }
+    }
+}
+
+impl std::str::FromStr for Compliance {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Compliance::ALL
+            .into_iter()
+            .find(|c| c.as_str().eq_ignore_ascii_case(s))
+            .ok_or_else(|| format!("unknown compliance tag `{s}`"))
     }
 }
 

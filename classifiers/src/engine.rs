@@ -1,0 +1,660 @@
+//! The engine: every detector compiled into one multi-pattern automaton for free text and one
+//! anchored pattern set for field values, plus the hint vocabulary and name dictionaries.
+//! Built once, then shared read-only across threads (`Send + Sync`, no lock on the hot path).
+//! It must never print, log or return a raw value except inside [`Sensitive`].
+
+use crate::builtin;
+use crate::class::{DataClass, Likelihood};
+use crate::custom::CustomDetector;
+use crate::detector::{Check, DetectorDef, Strength, TextRule, expand_shorthand};
+use crate::error::Error;
+use crate::field::FieldScan;
+use crate::fingerprint::FingerprintKey;
+use crate::hints::{ClassHints, HintIndex, NameHints, builtin_hints};
+use crate::names::NameDictionaries;
+use crate::report::FieldFinding;
+use crate::sensitive::Sensitive;
+use crate::text::TextScan;
+use crate::validators::Validator;
+use regex_automata::meta;
+use regex_automata::{Input, MatchKind};
+use std::collections::{BTreeMap, HashSet};
+
+/// The confidence below which nothing is reported, unless configured otherwise.
+pub const DEFAULT_MIN_CONFIDENCE: f32 = 0.5;
+
+/// Longest field value matched as a whole; longer values are searched as free text.
+const WHOLE_VALUE_MAX: usize = 256;
+
+/// How far before a candidate (same line) context words are looked for, in bytes.
+const CONTEXT_BEFORE: usize = 48;
+/// How far after a candidate context words are looked for, in bytes.
+const CONTEXT_AFTER: usize = 16;
+
+/// The separator allowed between a context word and its value by default: punctuation and a
+/// few filler words (`SSN: `, `passport no. `, `zip code is `, `"dob": "`).
+const DEFAULT_GAP: &str = r#"[^A-Za-z0-9\n]{1,6}(?:(?i-u:no|nr|num|number|is|was|of|on|id|#)[^A-Za-z0-9\n]{1,4}){0,2}"#;
+
+/// One compiled detector.
+#[derive(Debug)]
+pub(crate) struct Detector {
+    pub class: usize,
+    pub def: DetectorDef,
+}
+
+/// What a text-automaton pattern stands for.
+#[derive(Debug)]
+struct TextPattern {
+    detector: usize,
+    /// For context-prefixed patterns: the same pattern with the value in group `v`.
+    value_capture: Option<regex::Regex>,
+}
+
+/// A span of PII found in free text.
+#[derive(Debug, Clone)]
+pub struct TextMatch<'e, 't> {
+    /// The class found.
+    pub class: &'e DataClass,
+    /// Byte offset of the first byte of the value.
+    pub start: usize,
+    /// Byte offset one past the value.
+    pub end: usize,
+    /// 0..=1.
+    pub confidence: f32,
+    /// The confidence in five steps.
+    pub likelihood: Likelihood,
+    /// The raw value; never print it, mask it.
+    pub value: Sensitive<&'t str>,
+}
+
+impl TextMatch<'_, '_> {
+    /// The masked value (`j***@e*****.com`).
+    pub fn masked(&self) -> String {
+        crate::mask::mask(&self.class.id, self.value.expose())
+    }
+}
+
+/// The compiled detection engine.
+#[derive(Debug)]
+pub struct Engine {
+    pub(crate) classes: Vec<DataClass>,
+    pub(crate) detectors: Vec<Detector>,
+    /// Detectors of each class.
+    pub(crate) by_class: Vec<Vec<usize>>,
+    text_re: meta::Regex,
+    text_patterns: Vec<TextPattern>,
+    /// Anchored value patterns; entry i belongs to detector `whole_detector[i]`.
+    whole: regex::RegexSet,
+    whole_detector: Vec<usize>,
+    pub(crate) hints: HintIndex,
+    pub(crate) names: NameDictionaries,
+    pub(crate) key: Option<FingerprintKey>,
+    pub(crate) min_confidence: f32,
+}
+
+/// Builds an [`Engine`] from the built-ins plus custom detectors.
+#[derive(Debug, Default)]
+pub struct EngineBuilder {
+    custom: Vec<CustomDetector>,
+    key: Option<FingerprintKey>,
+    min_confidence: Option<f32>,
+    disabled: HashSet<String>,
+}
+
+impl EngineBuilder {
+    /// Adds custom detectors (from `[[detectors]]` in the config).
+    pub fn custom(mut self, detectors: Vec<CustomDetector>) -> Self {
+        self.custom.extend(detectors);
+        self
+    }
+
+    /// Enables keyed fingerprints of matched values.
+    pub fn fingerprint_key(mut self, key: FingerprintKey) -> Self {
+        self.key = Some(key);
+        self
+    }
+
+    /// Lowest confidence reported (default 0.5).
+    pub fn min_confidence(mut self, confidence: f32) -> Self {
+        self.min_confidence = Some(confidence);
+        self
+    }
+
+    /// Turns off built-in classes by id.
+    pub fn disable(mut self, ids: impl IntoIterator<Item = String>) -> Self {
+        self.disabled.extend(ids);
+        self
+    }
+
+    /// Compiles the engine.
+    pub fn build(self) -> Result<Engine, Error> {
+        Engine::compile(self)
+    }
+}
+
+impl Engine {
+    /// The engine with every built-in detector and no fingerprint key.
+    pub fn builtin() -> Engine {
+        // The built-in tables are part of the crate and covered by tests; failing here is a
+        // bug in piicat, not something a user can cause.
+        Engine::builder()
+            .build()
+            .unwrap_or_else(|e| panic!("built-in detectors failed to compile: {e}"))
+    }
+
+    /// A builder for an engine with custom detectors or a key.
+    pub fn builder() -> EngineBuilder {
+        EngineBuilder::default()
+    }
+
+    fn compile(b: EngineBuilder) -> Result<Engine, Error> {
+        let mut hint_table: BTreeMap<String, ClassHints> = builtin_hints()?;
+        let mut classes = Vec::new();
+        let mut defs: Vec<(usize, DetectorDef)> = Vec::new();
+        for (class, dets) in builtin::builtin() {
+            if b.disabled.contains(&class.id) {
+                continue;
+            }
+            let idx = classes.len();
+            classes.push(class);
+            defs.extend(dets.into_iter().map(|d| (idx, d)));
+        }
+        let mut taken: HashSet<String> = classes.iter().map(|c| c.id.clone()).collect();
+        for custom in &b.custom {
+            let (class, def, words) = custom.compile(&taken)?;
+            taken.insert(class.id.clone());
+            hint_table.insert(
+                class.id.clone(),
+                ClassHints {
+                    hints: words,
+                    negative: Vec::new(),
+                },
+            );
+            let idx = classes.len();
+            classes.push(class);
+            defs.push((idx, def));
+        }
+        let class_hints: Vec<(usize, &ClassHints)> = classes
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| hint_table.get(&c.id).map(|h| (i, h)))
+            .collect();
+        let hints = HintIndex::new(&class_hints)?;
+
+        let detectors: Vec<Detector> = defs
+            .into_iter()
+            .map(|(class, def)| Detector { class, def })
+            .collect();
+        let mut by_class = vec![Vec::new(); classes.len()];
+        for (i, d) in detectors.iter().enumerate() {
+            by_class[d.class].push(i);
+        }
+
+        let mut text_sources = Vec::new();
+        let mut text_patterns = Vec::new();
+        let mut whole_sources = Vec::new();
+        let mut whole_detector = Vec::new();
+        for (i, det) in detectors.iter().enumerate() {
+            let class = &classes[det.class];
+            let invalid = |reason: String| Error::InvalidDetector {
+                detector: class.id.clone(),
+                reason,
+            };
+            for p in &det.def.patterns {
+                let p = expand_shorthand(p);
+                whole_sources.push(format!("^(?:{p})$"));
+                whole_detector.push(i);
+                match det.def.text {
+                    TextRule::Free => {
+                        text_sources.push(p.clone());
+                        text_patterns.push(TextPattern {
+                            detector: i,
+                            value_capture: None,
+                        });
+                    }
+                    TextRule::NeedsContext => {
+                        let words = context_alternation(hint_table.get(&class.id));
+                        let Some(words) = words else {
+                            return Err(invalid(
+                                "needs context but has no ASCII context words".into(),
+                            ));
+                        };
+                        let gap = det.def.context_gap.as_deref().unwrap_or(DEFAULT_GAP);
+                        let gap = expand_shorthand(gap);
+                        let src = format!(r"(?-u:\b)(?i-u:{words})(?-u:\b){gap}(?:{p})");
+                        let cap = format!(r"(?-u:\b)(?i-u:{words})(?-u:\b){gap}(?P<v>{p})");
+                        let cap = regex::Regex::new(&cap)
+                            .map_err(|e| invalid(format!("context pattern: {e}")))?;
+                        text_sources.push(src);
+                        text_patterns.push(TextPattern {
+                            detector: i,
+                            value_capture: Some(cap),
+                        });
+                    }
+                    TextRule::FieldOnly => {}
+                }
+            }
+        }
+        let text_re = meta::Regex::builder()
+            .configure(
+                meta::Config::new()
+                    .match_kind(MatchKind::LeftmostFirst)
+                    .hybrid_cache_capacity(64 << 20)
+                    .onepass(false),
+            )
+            .syntax(regex_automata::util::syntax::Config::new().utf8(true))
+            .build_many(&text_sources)
+            .map_err(|e| {
+                let which = e
+                    .pattern()
+                    .and_then(|p| text_patterns.get(p.as_usize()))
+                    .map(|tp| classes[detectors[tp.detector].class].id.clone())
+                    .unwrap_or_else(|| "<engine>".into());
+                Error::InvalidDetector {
+                    detector: which,
+                    reason: format!("pattern does not compile: {e}"),
+                }
+            })?;
+        let whole = regex::RegexSetBuilder::new(&whole_sources)
+            .size_limit(256 << 20)
+            .dfa_size_limit(64 << 20)
+            .build()
+            .map_err(|e| Error::InvalidDetector {
+                detector: "<value patterns>".into(),
+                reason: e.to_string(),
+            })?;
+        Ok(Engine {
+            classes,
+            detectors,
+            by_class,
+            text_re,
+            text_patterns,
+            whole,
+            whole_detector,
+            hints,
+            names: NameDictionaries::builtin(),
+            key: b.key,
+            min_confidence: b.min_confidence.unwrap_or(DEFAULT_MIN_CONFIDENCE),
+        })
+    }
+
+    /// Every class the engine detects.
+    pub fn classes(&self) -> &[DataClass] {
+        &self.classes
+    }
+
+    /// A class by id.
+    pub fn class(&self, id: &str) -> Option<&DataClass> {
+        self.classes.iter().find(|c| c.id == id)
+    }
+
+    /// The detectors of a class, for `piicat detectors`.
+    pub fn detectors_of(&self, id: &str) -> Vec<&DetectorDef> {
+        self.classes
+            .iter()
+            .position(|c| c.id == id)
+            .map(|i| self.by_class[i].iter().map(|&d| &self.detectors[d].def).collect())
+            .unwrap_or_default()
+    }
+
+    /// The field-name hints and context words of a class, for `piicat detectors`.
+    pub fn hints_of(&self, id: &str) -> Vec<String> {
+        builtin_hints()
+            .ok()
+            .and_then(|mut t| t.remove(id))
+            .map(|h| h.hints)
+            .unwrap_or_default()
+    }
+
+    /// Sizes of the given- and family-name dictionaries.
+    pub fn name_dictionary_sizes(&self) -> (usize, usize) {
+        self.names.sizes()
+    }
+
+    /// The hints a field name carries.
+    pub fn name_hints(&self, name: &str) -> NameHints {
+        self.hints.name_hints(name)
+    }
+
+    /// Accumulates the values of one field, then scores it.
+    pub fn field(&self, path: &str) -> FieldScan<'_> {
+        FieldScan::new(self, path)
+    }
+
+    /// Scores a field from its values in one call.
+    pub fn classify_field<'v>(
+        &self,
+        path: &str,
+        values: impl IntoIterator<Item = &'v str>,
+    ) -> FieldFinding {
+        let mut scan = self.field(path);
+        for v in values {
+            scan.push(v);
+        }
+        scan.finish()
+    }
+
+    /// Accumulates free text (log lines, documents) into one `$text` finding.
+    pub fn text(&self) -> TextScan<'_> {
+        TextScan::new(self)
+    }
+
+    /// Spans of PII in free text, in order, non-overlapping. One pass of the automaton over
+    /// the text; candidates are then confirmed by their checks and context.
+    pub fn find_in_text<'e, 't>(&'e self, text: &'t str) -> Vec<TextMatch<'e, 't>> {
+        let mut out = Vec::new();
+        let mut pos = 0;
+        let bytes = text.as_bytes();
+        while pos < text.len() {
+            let input = Input::new(text).range(pos..);
+            let Some(m) = self.text_re.search(&input) else {
+                break;
+            };
+            if m.is_empty() {
+                pos = m.end() + 1;
+                continue;
+            }
+            let tp = &self.text_patterns[m.pattern().as_usize()];
+            let (vs, ve, contexted) = match &tp.value_capture {
+                Some(cap) => match cap.captures_at(text, m.start()).and_then(|c| c.name("v")) {
+                    Some(v) => (v.start(), v.end(), true),
+                    None => (m.start(), m.end(), false),
+                },
+                None => (m.start(), m.end(), false),
+            };
+            if let Some(found) = self.confirm_text(text, vs, ve, tp.detector, contexted) {
+                out.push(found);
+                pos = m.end();
+                continue;
+            }
+            if !contexted && let Some(found) = self.alternative(text, vs, ve, tp.detector) {
+                out.push(found);
+                pos = m.end();
+                continue;
+            }
+            pos = next_token_start(bytes, m.start());
+        }
+        out
+    }
+
+    /// Another detector whose pattern matches the same span and whose check passes.
+    fn alternative<'e, 't>(
+        &'e self,
+        text: &'t str,
+        start: usize,
+        end: usize,
+        failed: usize,
+    ) -> Option<TextMatch<'e, 't>> {
+        let value = &text[start..end];
+        let mut tried: Option<usize> = None;
+        for idx in self.whole.matches(value).iter() {
+            let det = self.whole_detector[idx];
+            if det == failed
+                || tried == Some(det)
+                || self.detectors[det].def.text != TextRule::Free
+            {
+                continue;
+            }
+            tried = Some(det);
+            if let Some(found) = self.confirm_text(text, start, end, det, false) {
+                return Some(found);
+            }
+        }
+        None
+    }
+
+    /// Checks a text candidate and scores it; `None` if it does not count.
+    fn confirm_text<'e, 't>(
+        &'e self,
+        text: &'t str,
+        start: usize,
+        end: usize,
+        detector: usize,
+        contexted: bool,
+    ) -> Option<TextMatch<'e, 't>> {
+        let det = &self.detectors[detector];
+        let value = &text[start..end];
+        if glued(text.as_bytes(), start, end) {
+            return None;
+        }
+        let passed = self.check(&det.def.check, value);
+        // A given name followed by an unknown surname counts only next to a person word
+        // (`customer Jane Okonkwo`), so "Grace Period" stays unmatched.
+        let loose_name = !passed
+            && matches!(det.def.check, Check::FullName)
+            && self.names.is_given_then_surname_shape(value);
+        if !passed && !loose_name {
+            return None;
+        }
+        let mut confidence = base_confidence(det.def.strength);
+        if passed {
+            confidence += check_bonus(&det.def.check);
+        }
+        if contexted {
+            confidence += 0.3;
+        } else {
+            let (pos, neg) = self.context_around(text, start, end, det.class);
+            if loose_name && !pos {
+                return None;
+            }
+            if pos {
+                confidence += 0.15;
+            }
+            if neg {
+                confidence -= 0.4;
+            }
+        }
+        let confidence = confidence.clamp(0.0, 0.99);
+        let min = det.def.min_confidence.unwrap_or(self.min_confidence);
+        if confidence < min {
+            return None;
+        }
+        Some(TextMatch {
+            class: &self.classes[det.class],
+            start,
+            end,
+            confidence,
+            likelihood: Likelihood::from_confidence(confidence),
+            value: Sensitive::new(value),
+        })
+    }
+
+    /// Positive and negative context words of `class` near `[start, end)` on the same line.
+    fn context_around(&self, text: &str, start: usize, end: usize, class: usize) -> (bool, bool) {
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let mut from = start.saturating_sub(CONTEXT_BEFORE).max(line_start);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let mut to = (end + CONTEXT_AFTER).min(text.len());
+        if let Some(nl) = text[end..to].find('\n') {
+            to = end + nl;
+        }
+        while !text.is_char_boundary(to) {
+            to -= 1;
+        }
+        let window = format!("{} {}", &text[from..start], &text[end..to]);
+        self.hints.context_in(&window, class)
+    }
+
+    /// Runs a detector's check on a candidate value.
+    pub(crate) fn check(&self, check: &Check, value: &str) -> bool {
+        match check {
+            Check::None => true,
+            Check::Validator(Validator::Phone) => !looks_like_date(value) && Validator::Phone.check(value),
+            Check::Validator(v) => v.check(value),
+            Check::FullName => self.names.is_full_name(value),
+            Check::GivenName => self.names.is_given(value),
+            Check::FamilyName => self.names.is_family(value),
+            Check::PasswordLike => password_like(value),
+            Check::HighEntropy => high_entropy(value),
+            Check::Dictionary(terms) => terms.contains(&value.trim().to_lowercase()),
+        }
+    }
+
+    /// Detectors whose anchored pattern matches the whole value.
+    pub(crate) fn whole_matches(&self, value: &str) -> impl Iterator<Item = usize> + '_ {
+        let set = if value.len() <= WHOLE_VALUE_MAX {
+            Some(self.whole.matches(value))
+        } else {
+            None
+        };
+        set.into_iter()
+            .flat_map(|s| s.into_iter())
+            .map(|i| self.whole_detector[i])
+    }
+}
+
+/// The regex alternation of a class's context words, ASCII ones only.
+fn context_alternation(hints: Option<&ClassHints>) -> Option<String> {
+    let hints = hints?;
+    let mut words: Vec<String> = hints
+        .hints
+        .iter()
+        .map(|h| crate::hints::normalize_phrase(h))
+        .filter(|h| !h.is_empty() && h.is_ascii())
+        .collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    words.dedup();
+    if words.is_empty() {
+        return None;
+    }
+    let alts: Vec<String> = words
+        .iter()
+        .map(|w| {
+            w.split(' ')
+                .map(regex::escape)
+                .collect::<Vec<_>>()
+                .join("[ _.-]?")
+        })
+        .collect();
+    Some(alts.join("|"))
+}
+
+fn base_confidence(strength: Strength) -> f32 {
+    match strength {
+        Strength::Strong => 0.85,
+        Strength::Medium => 0.6,
+        Strength::Weak => 0.4,
+    }
+}
+
+fn check_bonus(check: &Check) -> f32 {
+    match check.specificity() {
+        3 => 0.3,
+        2 => 0.2,
+        1 => 0.15,
+        _ => 0.0,
+    }
+}
+
+/// Whether a numeric candidate is glued to more digits by `.`, `,`, `-` or `/`, as in version
+/// strings (`1.2.3.4.5`) and longer ids, so it is part of something else.
+fn glued(bytes: &[u8], start: usize, end: usize) -> bool {
+    let first = bytes.get(start).copied().unwrap_or(b' ');
+    let last = bytes.get(end.wrapping_sub(1)).copied().unwrap_or(b' ');
+    let sep = |b: u8| matches!(b, b'.' | b',' | b'-' | b'/');
+    let before = start
+        .checked_sub(1)
+        .and_then(|i| bytes.get(i))
+        .copied()
+        .unwrap_or(b' ');
+    let before2 = start
+        .checked_sub(2)
+        .and_then(|i| bytes.get(i))
+        .copied()
+        .unwrap_or(b' ');
+    let after = bytes.get(end).copied().unwrap_or(b' ');
+    let after2 = bytes.get(end + 1).copied().unwrap_or(b' ');
+    (first.is_ascii_digit() && sep(before) && before2.is_ascii_digit())
+        || (first.is_ascii_digit() && (before == b'v' || before == b'V') && !before2.is_ascii_alphanumeric())
+        || (last.is_ascii_digit() && sep(after) && after2.is_ascii_digit())
+}
+
+/// The start of the token after the one at `from`, so a failed candidate is retried from the
+/// next word (`Dear Jane Doe` → `Jane Doe`).
+fn next_token_start(bytes: &[u8], from: usize) -> usize {
+    let mut i = from + 1;
+    while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+        i += 1;
+    }
+    while i < bytes.len() && !bytes[i].is_ascii_alphanumeric() && bytes[i] != b'+' {
+        i += 1;
+    }
+    i.max(from + 1)
+}
+
+/// `01-02-2024`, `2024/01/02`, `12.03.1985`: dates that a phone pattern would also take.
+fn looks_like_date(v: &str) -> bool {
+    let parts: Vec<&str> = v.split(['-', '/', '.']).collect();
+    if parts.len() != 3 || !parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit())) {
+        return false;
+    }
+    let lens: Vec<usize> = parts.iter().map(|p| p.len()).collect();
+    matches!(lens.as_slice(), [4, 1..=2, 1..=2] | [1..=2, 1..=2, 4] | [1..=2, 1..=2, 2])
+}
+
+/// A value that could be a password: 4–128 visible characters without spaces, not a
+/// placeholder or an ordinary word.
+fn password_like(v: &str) -> bool {
+    let v = v.trim();
+    let n = v.chars().count();
+    if !(4..=128).contains(&n) || v.chars().any(char::is_whitespace) {
+        return false;
+    }
+    let lower = v.to_ascii_lowercase();
+    const PLACEHOLDERS: [&str; 14] = [
+        "null", "none", "true", "false", "****", "xxxx", "redacted", "changeme", "password",
+        "secret", "required", "optional", "undefined", "empty",
+    ];
+    if PLACEHOLDERS.contains(&lower.as_str())
+        || v.chars().all(|c| c == '*' || c == 'x' || c == 'X')
+        || (v.starts_with("${") || v.starts_with('<') || v.starts_with("{{") || v.starts_with('%'))
+    {
+        return false;
+    }
+    // An ordinary lower-case word ("reset", "expired") is not a password.
+    !(v.chars().all(|c| c.is_ascii_lowercase()) && n < 10)
+}
+
+/// Random-looking: at least three of lower, upper, digit, symbol and no long repeated runs.
+fn high_entropy(v: &str) -> bool {
+    let kinds = [
+        v.chars().any(|c| c.is_ascii_lowercase()),
+        v.chars().any(|c| c.is_ascii_uppercase()),
+        v.chars().any(|c| c.is_ascii_digit()),
+        v.chars().any(|c| matches!(c, '/' | '+' | '=' | '_' | '-')),
+    ];
+    let distinct: HashSet<char> = v.chars().collect();
+    kinds.iter().filter(|k| **k).count() >= 3 && distinct.len() * 3 >= v.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn glue_rejects_version_fragments_only() {
+        let t = b"ver 1.2.3.4.5 and 10.0.0.1:8080";
+        assert!(glued(t, 4, 11)); // 1.2.3.4 followed by .5
+        assert!(!glued(t, 18, 26)); // 10.0.0.1 followed by :8080
+        assert!(glued(b"v1.2.3.4", 1, 8));
+    }
+
+    #[test]
+    fn dates_are_not_phone_numbers() {
+        assert!(looks_like_date("01-02-2024"));
+        assert!(looks_like_date("2024/01/02"));
+        assert!(!looks_like_date("030-1234567"));
+    }
+
+    #[test]
+    fn password_shapes() {
+        assert!(password_like("Tr0ub4dor&3"));
+        assert!(password_like("hunter2!"));
+        assert!(!password_like("${DB_PASSWORD}"));
+        assert!(!password_like("reset"));
+        assert!(!password_like("****"));
+        assert!(!password_like("two words"));
+    }
+}

@@ -1,0 +1,365 @@
+//! Field classification: the values of one column or JSON path are matched whole (and, when
+//! they are free text, searched), then each class is scored from its match rate, its
+//! validator pass rate and the field's name hints. The reasons are kept so a person can see
+//! why. Raw values are only masked and fingerprinted here, never stored.
+
+use crate::class::Likelihood;
+use crate::detector::{Check, Strength};
+use crate::engine::Engine;
+use crate::fingerprint::{Sketch, normalize_for_fingerprint};
+use crate::hints::NameHints;
+use crate::mask::mask;
+use crate::report::{ClassScore, FieldFinding};
+
+/// Values fingerprinted per (field, class): the sketch is a bottom-k over the first this many.
+pub const FINGERPRINT_LIMIT: u64 = 4096;
+
+/// Masked examples kept per class.
+const EXAMPLES: usize = 3;
+
+#[derive(Clone, Debug, Default)]
+struct ClassStats {
+    /// Values that matched as a whole and passed the check.
+    whole: u64,
+    /// Of `whole`, those that only a weak (bare) pattern proposed.
+    whole_weak: u64,
+    /// Values with the class embedded in free text.
+    embedded: u64,
+    /// Values the pattern proposed but the check rejected.
+    rejected: u64,
+    /// Whether a hint alone (no pattern) made the check run.
+    by_hint: u64,
+    /// Best text confidence among embedded matches.
+    best_text_confidence: f32,
+    examples: Vec<String>,
+    sketch: Sketch,
+    fingerprinted: u64,
+}
+
+/// Accumulates one field's values; [`FieldScan::finish`] scores it.
+#[derive(Debug)]
+pub struct FieldScan<'e> {
+    engine: &'e Engine,
+    path: String,
+    data_type: Option<String>,
+    hints: NameHints,
+    /// Classes with a positive hint and a validator, checked on values the patterns missed.
+    hinted_checks: Vec<usize>,
+    sampled: u64,
+    stats: Vec<ClassStats>,
+}
+
+/// Cells that mean "no value".
+fn is_null(v: &str) -> bool {
+    const NULLS: [&str; 12] = [
+        "null", "none", "nil", "nan", "n/a", "na", "-", "--", "undefined", "#n/a", "(null)",
+        "<null>",
+    ];
+    v.is_empty() || (v.len() <= 9 && NULLS.iter().any(|n| n.eq_ignore_ascii_case(v)))
+}
+
+impl<'e> FieldScan<'e> {
+    pub(crate) fn new(engine: &'e Engine, path: &str) -> FieldScan<'e> {
+        let hints = engine.name_hints(path);
+        let hinted_checks = hints
+            .positive
+            .iter()
+            .map(|(c, _)| *c)
+            .filter(|&c| {
+                engine.by_class[c]
+                    .iter()
+                    .any(|&d| matches!(engine.detectors[d].def.check, Check::Validator(_)))
+            })
+            .collect();
+        FieldScan {
+            engine,
+            path: path.to_string(),
+            data_type: None,
+            hints,
+            hinted_checks,
+            sampled: 0,
+            stats: vec![ClassStats::default(); engine.classes.len()],
+        }
+    }
+
+    /// Records the declared type of the field (`varchar(255)`).
+    pub fn data_type(&mut self, data_type: impl Into<String>) {
+        self.data_type = Some(data_type.into());
+    }
+
+    /// Values looked at so far (nulls excluded).
+    pub fn sampled(&self) -> u64 {
+        self.sampled
+    }
+
+    /// Adds one value. Empty and null-like cells are skipped.
+    pub fn push(&mut self, value: &str) {
+        let value = value.trim();
+        if is_null(value) {
+            return;
+        }
+        self.sampled += 1;
+        let engine = self.engine;
+        // (class, specificity, weak) of every check that passed on the whole value.
+        let mut passed: Vec<(usize, u8, bool)> = Vec::new();
+        let mut rejected: Vec<usize> = Vec::new();
+        for det_idx in engine.whole_matches(value) {
+            let det = &engine.detectors[det_idx];
+            if passed.iter().any(|(c, _, _)| *c == det.class) {
+                continue;
+            }
+            if det.def.field_needs_hint && self.hints.positive_for(det.class).is_none() {
+                continue;
+            }
+            if engine.check(&det.def.check, value) {
+                rejected.retain(|c| *c != det.class);
+                passed.push((
+                    det.class,
+                    det.def.check.specificity(),
+                    det.def.strength == Strength::Weak,
+                ));
+            } else if !rejected.contains(&det.class) {
+                rejected.push(det.class);
+            }
+        }
+        for &class in &self.hinted_checks {
+            if passed.iter().any(|(c, _, _)| *c == class) {
+                continue;
+            }
+            let hit = engine.by_class[class].iter().find(|&&d| {
+                let check = &engine.detectors[d].def.check;
+                matches!(check, Check::Validator(_)) && engine.check(check, value)
+            });
+            if let Some(&d) = hit {
+                rejected.retain(|c| *c != class);
+                self.stats[class].by_hint += 1;
+                passed.push((class, engine.detectors[d].def.check.specificity(), false));
+            }
+        }
+        for class in rejected {
+            if !passed.iter().any(|(c, _, _)| *c == class) {
+                self.stats[class].rejected += 1;
+            }
+        }
+        if let Some(best) = passed.iter().map(|(_, s, _)| *s).max() {
+            // One value, one meaning: the most specific check takes it (an NHS number that
+            // also parses as a phone number is an NHS number). Dictionary classes tie.
+            for (class, spec, weak) in passed {
+                if spec == best {
+                    let st = &mut self.stats[class];
+                    st.whole += 1;
+                    if weak {
+                        st.whole_weak += 1;
+                    }
+                    self.remember(class, value);
+                } else {
+                    self.stats[class].rejected += 1;
+                }
+            }
+            return;
+        }
+        if value.len() > 24 || value.contains(char::is_whitespace) {
+            let mut seen: Vec<usize> = Vec::new();
+            for m in engine.find_in_text(value) {
+                let class = engine
+                    .classes
+                    .iter()
+                    .position(|c| std::ptr::eq(c, m.class))
+                    .unwrap_or(0);
+                if seen.contains(&class) {
+                    continue;
+                }
+                seen.push(class);
+                let st = &mut self.stats[class];
+                st.embedded += 1;
+                st.best_text_confidence = st.best_text_confidence.max(m.confidence);
+                self.remember(class, m.value.expose());
+            }
+        }
+    }
+
+    /// Keeps a masked example and the value's fingerprint.
+    fn remember(&mut self, class: usize, value: &str) {
+        let id = &self.engine.classes[class].id;
+        let st = &mut self.stats[class];
+        if st.examples.len() < EXAMPLES {
+            let m = mask(id, value);
+            if !st.examples.contains(&m) {
+                st.examples.push(m);
+            }
+        }
+        if let Some(key) = &self.engine.key
+            && st.fingerprinted < FINGERPRINT_LIMIT
+        {
+            st.fingerprinted += 1;
+            st.sketch
+                .insert(key.fingerprint(&normalize_for_fingerprint(id, value)));
+        }
+    }
+
+    /// Scores every class seen and returns the field's finding.
+    pub fn finish(self) -> FieldFinding {
+        let n = self.sampled;
+        let mut classes: Vec<ClassScore> = Vec::new();
+        if n > 0 {
+            for (class, st) in self.stats.iter().enumerate() {
+                if let Some(score) = self.score(class, st, n) {
+                    classes.push(score);
+                }
+            }
+        }
+        resolve_name_parts(&mut classes, &self.hints, self.engine);
+        classes.sort_by(|a, b| {
+            b.confidence
+                .total_cmp(&a.confidence)
+                .then_with(|| a.class.cmp(&b.class))
+        });
+        FieldFinding {
+            path: self.path,
+            data_type: self.data_type,
+            sampled: n,
+            classes,
+        }
+    }
+
+    fn score(&self, class: usize, st: &ClassStats, n: u64) -> Option<ClassScore> {
+        let matched = st.whole + st.embedded;
+        if matched == 0 {
+            return None;
+        }
+        let engine = self.engine;
+        let id = &engine.classes[class].id;
+        let hint = self.hints.positive_for(class);
+        let negative = self.hints.negative_for(class);
+        let dets: Vec<_> = engine.by_class[class]
+            .iter()
+            .map(|&d| &engine.detectors[d].def)
+            .collect();
+        let has_validator = dets
+            .iter()
+            .any(|d| !matches!(d.check, Check::None | Check::PasswordLike | Check::HighEntropy));
+        let is_name_part = dets
+            .iter()
+            .any(|d| matches!(d.check, Check::GivenName | Check::FamilyName));
+        let nf = n as f32;
+        let rate = matched as f32 / nf;
+        let whole_rate = st.whole as f32 / nf;
+        let attempts = matched + st.rejected;
+        let validated_rate = has_validator.then(|| matched as f32 / attempts.max(1) as f32);
+        let mut reasons = Vec::new();
+
+        let mut confidence;
+        if whole_rate >= 0.3 {
+            // A structured column: most values are the class.
+            let weak_only = st.whole_weak == st.whole && st.by_hint == 0;
+            if weak_only && hint.is_none() {
+                let strong_check = dets.iter().any(|d| d.check.specificity() >= 3);
+                if !(strong_check && whole_rate >= 0.8 && validated_rate.unwrap_or(0.0) >= 0.9) {
+                    return None;
+                }
+            }
+            if is_name_part && whole_rate < if hint.is_some() { 0.3 } else { 0.6 } {
+                return None;
+            }
+            confidence = 0.55 + 0.4 * whole_rate;
+            reasons.push(format!(
+                "{:.0}% of {n} values are {id}",
+                whole_rate * 100.0
+            ));
+        } else {
+            // Sparse: a few values, or PII embedded in free text.
+            let enough = matched >= 2 || n < 10 || hint.is_some();
+            let weak_whole = st.whole_weak > 0 && st.embedded == 0 && st.whole == st.whole_weak;
+            if !enough || (weak_whole && hint.is_none()) || is_name_part {
+                return None;
+            }
+            confidence = 0.55 + 0.1 * (matched.min(10) as f32 / 10.0);
+            if st.embedded > 0 {
+                confidence = confidence.max(st.best_text_confidence.min(0.9) - 0.2);
+                reasons.push(format!(
+                    "found inside the text of {matched} of {n} values ({:.1}%)",
+                    rate * 100.0
+                ));
+            } else {
+                reasons.push(format!(
+                    "{matched} of {n} values are {id} ({:.1}%)",
+                    rate * 100.0
+                ));
+            }
+        }
+        if let Some(v) = validated_rate {
+            if v < 0.8 {
+                confidence *= v / 0.8;
+            }
+            if st.whole > 0 {
+                reasons.push(format!("{:.0}% of candidates pass validation", v * 100.0));
+            }
+        }
+        if let Some(h) = hint {
+            confidence += 0.1;
+            reasons.push(format!("name hint \"{h}\""));
+        }
+        if let Some(h) = negative {
+            confidence -= 0.6;
+            reasons.push(format!("negative name hint \"{h}\""));
+        }
+        let confidence = confidence.clamp(0.0, 0.99);
+        let min = dets
+            .iter()
+            .filter_map(|d| d.min_confidence)
+            .fold(engine.min_confidence, f32::max);
+        if confidence < min {
+            return None;
+        }
+        Some(ClassScore {
+            class: id.clone(),
+            confidence: (confidence * 1000.0).round() / 1000.0,
+            likelihood: Likelihood::from_confidence(confidence),
+            matched,
+            sampled: n,
+            validated_rate: validated_rate.map(|v| (v * 1000.0).round() / 1000.0),
+            reasons,
+            masked_examples: st.examples.clone(),
+            fingerprints: st.sketch.to_hex(),
+        })
+    }
+}
+
+/// Given and family names overlap (Thomas, Martin): a column is one or the other. The name
+/// hint decides; otherwise the higher match count wins.
+fn resolve_name_parts(classes: &mut Vec<ClassScore>, hints: &NameHints, engine: &Engine) {
+    let pos = |id: &str| classes.iter().position(|c| c.class == id);
+    let (Some(first), Some(last)) = (pos("FIRST_NAME"), pos("LAST_NAME")) else {
+        return;
+    };
+    let hinted = |id: &str| {
+        engine
+            .classes
+            .iter()
+            .position(|c| c.id == id)
+            .and_then(|i| hints.positive_for(i))
+            .is_some()
+    };
+    let drop = match (hinted("FIRST_NAME"), hinted("LAST_NAME")) {
+        (true, false) => last,
+        (false, true) => first,
+        _ if classes[first].matched >= classes[last].matched => last,
+        _ => first,
+    };
+    classes.remove(drop);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_null;
+
+    #[test]
+    fn null_like_cells_are_skipped() {
+        for v in ["", "null", "NULL", "N/A", "nan", "None", "-", "(null)"] {
+            assert!(is_null(v), "{v}");
+        }
+        for v in ["0", "Nancy", "nano", "n/a/b"] {
+            assert!(!is_null(v), "{v}");
+        }
+    }
+}

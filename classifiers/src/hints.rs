@@ -1,0 +1,281 @@
+//! Field-name hints and context words. A column name or JSON path is split into tokens
+//! (`customer.emailAddress` → `customer email address`, `fechaNacimiento` → `fecha nacimiento`)
+//! and matched against multilingual hint phrases as whole tokens, so `lic` never matches
+//! inside `public`. The same vocabulary, matched as whole words near a candidate, is the
+//! context that raises (or, for negative words, lowers) confidence in free text.
+
+use crate::error::Error;
+use aho_corasick::{AhoCorasick, MatchKind};
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
+
+/// The built-in vocabulary, shipped with the crate.
+pub(crate) const BUILTIN_HINTS: &str = include_str!("../data/hints.toml");
+
+/// Hint phrases of one class, as written in `hints.toml`.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ClassHints {
+    #[serde(default)]
+    pub hints: Vec<String>,
+    #[serde(default)]
+    pub negative: Vec<String>,
+}
+
+/// Parses the built-in hints file.
+pub(crate) fn builtin_hints() -> Result<BTreeMap<String, ClassHints>, Error> {
+    toml::from_str(BUILTIN_HINTS).map_err(|e| Error::Builtin {
+        what: "data/hints.toml".into(),
+        reason: e.to_string(),
+    })
+}
+
+/// Splits a field name or path into lower-case, accent-free tokens.
+pub fn tokenize_name(name: &str) -> Vec<String> {
+    let mut tokens = Vec::new();
+    let mut cur = String::new();
+    let mut prev: Option<char> = None;
+    for c in name.chars() {
+        let c = fold_accent(c);
+        let boundary = match prev {
+            None => false,
+            Some(p) => {
+                !c.is_alphanumeric()
+                    || (p.is_lowercase() && c.is_uppercase())
+                    || (p.is_alphabetic() && c.is_ascii_digit())
+                    || (p.is_ascii_digit() && c.is_alphabetic())
+            }
+        };
+        if boundary && !cur.is_empty() {
+            tokens.push(std::mem::take(&mut cur));
+        }
+        if c.is_alphanumeric() {
+            cur.extend(c.to_lowercase());
+        }
+        prev = Some(c);
+    }
+    if !cur.is_empty() {
+        tokens.push(cur);
+    }
+    // "HTTPServer" style runs: keep as one token; good enough for column names.
+    tokens
+}
+
+/// Lower-case ASCII letter for common accented Latin letters, so `teléfono` == `telefono`.
+pub(crate) fn fold_accent(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => 'A',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'È' | 'É' | 'Ê' | 'Ë' => 'E',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'Ì' | 'Í' | 'Î' | 'Ï' => 'I',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => 'o',
+        'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => 'O',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'Ù' | 'Ú' | 'Û' | 'Ü' => 'U',
+        'ç' => 'c',
+        'Ç' => 'C',
+        'ñ' => 'n',
+        'Ñ' => 'N',
+        'ß' => 's',
+        'ý' | 'ÿ' => 'y',
+        other => other,
+    }
+}
+
+/// Normalizes a phrase to its token string: `E-Mail Adresse` → `e mail adresse`.
+pub(crate) fn normalize_phrase(phrase: &str) -> String {
+    tokenize_name(phrase).join(" ")
+}
+
+/// Which classes a field name hints at, positively or negatively.
+#[derive(Clone, Debug, Default)]
+pub struct NameHints {
+    /// (class index, the hint phrase that matched).
+    pub positive: Vec<(usize, String)>,
+    /// (class index, the negative phrase that matched).
+    pub negative: Vec<(usize, String)>,
+}
+
+impl NameHints {
+    /// The positive hint for a class, if any.
+    pub fn positive_for(&self, class: usize) -> Option<&str> {
+        self.positive
+            .iter()
+            .find(|(c, _)| *c == class)
+            .map(|(_, h)| h.as_str())
+    }
+
+    /// The negative hint for a class, if any.
+    pub fn negative_for(&self, class: usize) -> Option<&str> {
+        self.negative
+            .iter()
+            .find(|(c, _)| *c == class)
+            .map(|(_, h)| h.as_str())
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Polarity {
+    Positive,
+    Negative,
+}
+
+/// The compiled vocabulary: a lookup for field names and an Aho-Corasick automaton for
+/// context words in text.
+#[derive(Clone, Debug)]
+pub(crate) struct HintIndex {
+    /// Concatenated phrase (no spaces) → (class, polarity, phrase as written).
+    by_joined: HashMap<String, Vec<(usize, Polarity, String)>>,
+    /// Context automaton over normalized text; pattern i ↔ `context_meta[i]`.
+    context: AhoCorasick,
+    context_meta: Vec<(usize, Polarity)>,
+}
+
+/// Longest run of name tokens joined when looking up hints (`date of birth` is 3).
+const MAX_PHRASE_TOKENS: usize = 4;
+
+impl HintIndex {
+    /// Builds the index from (class index, hints) pairs.
+    pub(crate) fn new(classes: &[(usize, &ClassHints)]) -> Result<HintIndex, Error> {
+        let mut by_joined: HashMap<String, Vec<(usize, Polarity, String)>> = HashMap::new();
+        let mut patterns = Vec::new();
+        let mut context_meta = Vec::new();
+        for (class, hints) in classes {
+            for (list, pol) in [
+                (&hints.hints, Polarity::Positive),
+                (&hints.negative, Polarity::Negative),
+            ] {
+                for phrase in list {
+                    let norm = normalize_phrase(phrase);
+                    if norm.is_empty() {
+                        continue;
+                    }
+                    let joined: String = norm.split(' ').collect();
+                    by_joined
+                        .entry(joined)
+                        .or_default()
+                        .push((*class, pol, norm.clone()));
+                    patterns.push(norm);
+                    context_meta.push((*class, pol));
+                }
+            }
+        }
+        let context = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .map_err(|e| Error::Builtin {
+                what: "context words".into(),
+                reason: e.to_string(),
+            })?;
+        Ok(HintIndex {
+            by_joined,
+            context,
+            context_meta,
+        })
+    }
+
+    /// The hints a field name carries.
+    pub(crate) fn name_hints(&self, name: &str) -> NameHints {
+        let tokens = tokenize_name(name);
+        let mut out = NameHints::default();
+        for start in 0..tokens.len() {
+            let mut joined = String::new();
+            for tok in tokens.iter().skip(start).take(MAX_PHRASE_TOKENS) {
+                joined.push_str(tok);
+                if let Some(hits) = self.by_joined.get(&joined) {
+                    for (class, pol, phrase) in hits {
+                        let list = match pol {
+                            Polarity::Positive => &mut out.positive,
+                            Polarity::Negative => &mut out.negative,
+                        };
+                        if !list.iter().any(|(c, _)| c == class) {
+                            list.push((*class, phrase.clone()));
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Context words of `class` found as whole words in `window` (free text near a candidate):
+    /// `(positive, negative)`.
+    pub(crate) fn context_in(&self, window: &str, class: usize) -> (bool, bool) {
+        let norm = normalize_text(window);
+        let bytes = norm.as_bytes();
+        let (mut pos, mut neg) = (false, false);
+        for m in self.context.find_overlapping_iter(&norm) {
+            let (c, pol) = self.context_meta[m.pattern().as_usize()];
+            if c != class {
+                continue;
+            }
+            let before_ok = m.start() == 0 || bytes[m.start() - 1] == b' ';
+            let after_ok = m.end() == bytes.len() || bytes[m.end()] == b' ';
+            if before_ok && after_ok {
+                match pol {
+                    Polarity::Positive => pos = true,
+                    Polarity::Negative => neg = true,
+                }
+            }
+        }
+        (pos, neg)
+    }
+}
+
+/// Lower-cases, folds accents, splits camelCase and turns every non-alphanumeric into one
+/// space, so context phrases match as whole tokens.
+fn normalize_text(s: &str) -> String {
+    tokenize_name(s).join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokenizes_every_naming_style() {
+        assert_eq!(tokenize_name("customer_email"), ["customer", "email"]);
+        assert_eq!(tokenize_name("customerEmail"), ["customer", "email"]);
+        assert_eq!(tokenize_name("customer.emailAddress"), ["customer", "email", "address"]);
+        assert_eq!(tokenize_name("E-Mail"), ["e", "mail"]);
+        assert_eq!(tokenize_name("fechaNacimiento"), ["fecha", "nacimiento"]);
+        assert_eq!(tokenize_name("Teléfono"), ["telefono"]);
+        assert_eq!(tokenize_name("addr_line2"), ["addr", "line", "2"]);
+        assert_eq!(tokenize_name("items[].sku"), ["items", "sku"]);
+    }
+
+    fn index() -> HintIndex {
+        let email = ClassHints {
+            hints: vec!["email".into(), "e mail".into(), "correo".into()],
+            negative: vec!["verified".into()],
+        };
+        let lic = ClassHints {
+            hints: vec!["lic".into(), "driver license".into()],
+            negative: vec![],
+        };
+        HintIndex::new(&[(0, &email), (1, &lic)]).unwrap()
+    }
+
+    #[test]
+    fn hints_match_whole_tokens_in_names() {
+        let idx = index();
+        assert_eq!(idx.name_hints("customerEmail").positive_for(0), Some("email"));
+        assert_eq!(idx.name_hints("E-Mail").positive_for(0), Some("e mail"));
+        assert_eq!(idx.name_hints("correo_cliente").positive_for(0), Some("correo"));
+        let verified = idx.name_hints("email_verified");
+        assert!(verified.positive_for(0).is_some() && verified.negative_for(0).is_some());
+        assert!(idx.name_hints("public_key").positive_for(1).is_none());
+        assert!(idx.name_hints("driverLicense").positive_for(1).is_some());
+    }
+
+    #[test]
+    fn context_words_are_whole_words() {
+        let idx = index();
+        assert_eq!(idx.context_in("the public record", 1), (false, false));
+        assert_eq!(idx.context_in("lic: ", 1), (true, false));
+        assert_eq!(idx.context_in("Driver-License no. ", 1), (true, false));
+        assert_eq!(idx.context_in("email not verified", 0), (true, true));
+    }
+}

@@ -1,0 +1,578 @@
+//! Contact and network identifiers: phone numbers (libphonenumber metadata), IP and MAC
+//! addresses, GPS coordinates, e-mail addresses and URLs that carry a password.
+//!
+//! The phone check hands the `phonenumber` crate only a normalized `+digits` / `digits`
+//! string: the crate's parser has panicked on odd punctuation before, and validators must
+//! never panic. Nothing here keeps or prints the candidate.
+
+use std::net::Ipv6Addr;
+
+use phonenumber::country::Id;
+
+use super::date::parse_date;
+
+/// Regions tried, in order, for a number written without an international prefix.
+const DEFAULT_PHONE_REGIONS: &[Id] = &[
+    Id::US,
+    Id::GB,
+    Id::DE,
+    Id::FR,
+    Id::ES,
+    Id::IT,
+    Id::NL,
+    Id::BE,
+    Id::PT,
+    Id::BR,
+    Id::IN,
+    Id::AU,
+    Id::CA,
+    Id::SE,
+    Id::PL,
+    Id::CH,
+    Id::AT,
+    Id::IE,
+    Id::MX,
+    Id::JP,
+    Id::SG,
+];
+
+/// A phone candidate reduced to its digits: `international` when written with `+` or `00`
+/// (the prefix itself removed from `digits`).
+struct PhoneDigits {
+    international: bool,
+    digits: String,
+}
+
+/// Keeps only digits, allowing the usual punctuation (spaces, `-`, `.`, `(`, `)`, `/`) and a
+/// leading `+`; 7–15 digits (E.164 allows at most 15).
+fn phone_digits(s: &str) -> Option<PhoneDigits> {
+    let s = s.trim();
+    if s.is_empty() || s.len() > 40 {
+        return None;
+    }
+    let (mut international, rest) = match s.strip_prefix('+') {
+        Some(rest) => (true, rest),
+        None => (false, s),
+    };
+    let mut digits = String::with_capacity(rest.len());
+    for b in rest.bytes() {
+        match b {
+            b'0'..=b'9' => digits.push(char::from(b)),
+            b' ' | b'-' | b'.' | b'(' | b')' | b'/' => {}
+            _ => return None,
+        }
+    }
+    if !international && digits.starts_with("00") {
+        international = true;
+        digits.drain(..2);
+    }
+    (7..=15)
+        .contains(&digits.len())
+        .then_some(PhoneDigits {
+            international,
+            digits,
+        })
+}
+
+/// Shapes that are digits-and-punctuation but plainly something else: dates and IPv4
+/// addresses would otherwise pass as national numbers in some region.
+fn looks_like_other_number(s: &str) -> bool {
+    parse_date(s).is_some() || ipv4(s.trim())
+}
+
+fn parse_valid(region: Option<Id>, text: &str) -> Option<phonenumber::PhoneNumber> {
+    // The input is only ASCII digits with an optional leading '+', which the parser handles;
+    // catch_unwind is a second guard so a parser bug can never take down a scan.
+    std::panic::catch_unwind(|| phonenumber::parse(region, text).ok())
+        .ok()
+        .flatten()
+        .filter(|n| n.is_valid())
+}
+
+/// A telephone number valid for its country per libphonenumber metadata. Numbers written with
+/// `+` or `00` are checked against their own country code; others must be valid national
+/// numbers in one of US, GB, DE, FR, ES, IT, NL, BE, PT, BR, IN, AU, CA, SE, PL, CH, AT, IE,
+/// MX, JP, SG. 7–15 digits.
+pub fn phone(s: &str) -> bool {
+    let Some(p) = phone_digits(s) else {
+        return false;
+    };
+    if p.international {
+        return parse_valid(None, &format!("+{}", p.digits)).is_some();
+    }
+    if looks_like_other_number(s) {
+        return false;
+    }
+    DEFAULT_PHONE_REGIONS
+        .iter()
+        .any(|&region| parse_valid(Some(region), &p.digits).is_some())
+}
+
+/// A telephone number valid in `region` (ISO 3166 alpha-2, any case, e.g. `"GB"`): a national
+/// number valid there, or an international one whose country code belongs to it. An unknown
+/// region gives `false`.
+pub fn phone_in_region(s: &str, region: &str) -> bool {
+    let Ok(region) = region.trim().to_ascii_uppercase().parse::<Id>() else {
+        return false;
+    };
+    let Some(p) = phone_digits(s) else {
+        return false;
+    };
+    if p.international {
+        return parse_valid(None, &format!("+{}", p.digits))
+            .is_some_and(|n| n.country().id() == Some(region));
+    }
+    !looks_like_other_number(s) && parse_valid(Some(region), &p.digits).is_some()
+}
+
+/// IPv4 dotted quad: 4 decimal octets 0–255 without leading zeros, not `0.0.0.0`.
+fn ipv4(s: &str) -> bool {
+    if s.len() > 15 {
+        return false;
+    }
+    let mut count = 0;
+    let mut all_zero = true;
+    for part in s.split('.') {
+        count += 1;
+        if count > 4
+            || part.is_empty()
+            || part.len() > 3
+            || !part.bytes().all(|b| b.is_ascii_digit())
+            || (part.len() > 1 && part.starts_with('0'))
+        {
+            return false;
+        }
+        match part.parse::<u16>() {
+            Ok(v) if v <= 255 => all_zero &= v == 0,
+            _ => return false,
+        }
+    }
+    count == 4 && !all_zero
+}
+
+/// IPv4 (dotted quad, octets 0–255, no leading zeros, not `0.0.0.0`) or IPv6 in any textual
+/// form the standard library accepts (`::1`, embedded IPv4), except the unspecified `::`.
+/// Zone ids (`%eth0`) are not accepted.
+pub fn ip_address(s: &str) -> bool {
+    let s = s.trim();
+    if ipv4(s) {
+        return true;
+    }
+    if s.len() > 45 || !s.contains(':') {
+        return false;
+    }
+    s.parse::<Ipv6Addr>()
+        .is_ok_and(|addr| !addr.is_unspecified())
+}
+
+/// MAC address: six hex pairs separated consistently by `:` or `-`, or three groups of four
+/// hex digits separated by `.` (Cisco style); not all zeros and not the broadcast address.
+pub fn mac_address(s: &str) -> bool {
+    let b = s.trim().as_bytes();
+    let (group, sep) = match b.len() {
+        17 => (2, b[2]),
+        14 => (4, b'.'),
+        _ => return false,
+    };
+    if group == 2 && !matches!(sep, b':' | b'-') {
+        return false;
+    }
+    let mut hex = [0u8; 12];
+    let mut n = 0;
+    for (i, &c) in b.iter().enumerate() {
+        if (i + 1) % (group + 1) == 0 {
+            if c != sep {
+                return false;
+            }
+        } else if c.is_ascii_hexdigit() {
+            hex[n] = c.to_ascii_uppercase();
+            n += 1;
+        } else {
+            return false;
+        }
+    }
+    n == 12 && !hex.iter().all(|&c| c == b'0') && !hex.iter().all(|&c| c == b'F')
+}
+
+/// One decimal-degree coordinate: optional sign, 1–3 integer digits, a point and at least 4
+/// (at most 15) decimals.
+fn coordinate(s: &str) -> Option<f64> {
+    let unsigned = s.strip_prefix(['-', '+']).unwrap_or(s);
+    let (int, frac) = unsigned.split_once('.')?;
+    if int.is_empty()
+        || int.len() > 3
+        || !(4..=15).contains(&frac.len())
+        || !int.bytes().all(|b| b.is_ascii_digit())
+        || !frac.bytes().all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    s.parse().ok()
+}
+
+/// GPS position `lat, lon` (or `lat,lon`, or `lat lon`) in decimal degrees: |lat| ≤ 90,
+/// |lon| ≤ 180, at least 4 decimals on each, and not the 0,0 placeholder.
+pub fn gps(s: &str) -> bool {
+    let s = s.trim();
+    if s.len() > 64 {
+        return false;
+    }
+    let (lat, lon) = match s.split_once(',') {
+        Some((a, b)) => (a.trim(), b.trim()),
+        None => {
+            let mut it = s.split_whitespace();
+            match (it.next(), it.next(), it.next()) {
+                (Some(a), Some(b), None) => (a, b),
+                _ => return false,
+            }
+        }
+    };
+    let (Some(lat), Some(lon)) = (coordinate(lat), coordinate(lon)) else {
+        return false;
+    };
+    lat.abs() <= 90.0 && lon.abs() <= 180.0 && !(lat == 0.0 && lon == 0.0)
+}
+
+fn is_dns_label(label: &str) -> bool {
+    !label.is_empty()
+        && label.len() <= 63
+        && !label.starts_with('-')
+        && !label.ends_with('-')
+        && label
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+}
+
+/// E-mail address, practical RFC 5322 subset: exactly one `@`; a local part of 1–64
+/// unquoted atext characters and dots, no leading, trailing or doubled dot; a domain of at
+/// least two labels (1–63 letters, digits or inner hyphens each) ending in an alphabetic TLD
+/// of 2+ letters or an `xn--` IDN TLD; at most 254 characters in all.
+pub fn email(s: &str) -> bool {
+    let s = s.trim();
+    if s.len() > 254 {
+        return false;
+    }
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
+    if domain.contains('@') || local.is_empty() || local.len() > 64 {
+        return false;
+    }
+    let atext = |b: u8| b.is_ascii_alphanumeric() || b"!#$%&'*+/=?^_`{|}~-".contains(&b);
+    if local.starts_with('.')
+        || local.ends_with('.')
+        || local.contains("..")
+        || !local.bytes().all(|b| b == b'.' || atext(b))
+    {
+        return false;
+    }
+    if domain.len() > 253 {
+        return false;
+    }
+    let labels: Vec<&str> = domain.split('.').collect();
+    if labels.len() < 2 || !labels.iter().all(|l| is_dns_label(l)) {
+        return false;
+    }
+    let tld = labels[labels.len() - 1];
+    let tld_lower = tld.to_ascii_lowercase();
+    (tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic()))
+        || (tld_lower.starts_with("xn--") && tld.len() > 4)
+}
+
+/// Passwords that are templates or redactions, not secrets: `***`, `xxx`, `${VAR}`, `$VAR`,
+/// `<password>`, `{password}`, `{{ password }}`, `[password]`, `%s`, `%(password)s`, `...`.
+fn is_placeholder_password(p: &str) -> bool {
+    let lower = p.to_ascii_lowercase();
+    let wrapped = |open: char, close: char| p.starts_with(open) && p.ends_with(close);
+    p.bytes().all(|b| b == b'*')
+        || lower.bytes().all(|b| b == b'x')
+        || p.bytes().all(|b| b == b'.')
+        || p.starts_with("${")
+        || (p.starts_with('$')
+            && p.len() > 1
+            && p[1..]
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_'))
+        || wrapped('<', '>')
+        || wrapped('{', '}')
+        || wrapped('[', ']')
+        || p == "%s"
+        || (p.starts_with("%(") && p.ends_with(")s"))
+}
+
+/// URL with embedded credentials, `scheme://user:password@host...`: a valid scheme, a
+/// non-empty password that is not a placeholder (see the list on [`is_placeholder_password`];
+/// weak but real words such as `password` still count), and a non-empty host. The user may be
+/// empty (`redis://:secret@host`). No whitespace anywhere.
+pub fn url_with_credentials(s: &str) -> bool {
+    let s = s.trim();
+    if s.len() > 4096 || s.bytes().any(|b| b.is_ascii_whitespace() || b.is_ascii_control()) {
+        return false;
+    }
+    let Some((scheme, rest)) = s.split_once("://") else {
+        return false;
+    };
+    let mut scheme_bytes = scheme.bytes();
+    if !scheme_bytes.next().is_some_and(|b| b.is_ascii_alphabetic())
+        || !scheme_bytes.all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'))
+    {
+        return false;
+    }
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let authority = &rest[..authority_end];
+    // The last '@' ends the user info: an unencoded '@' inside a password is a common slip.
+    let Some((userinfo, hostport)) = authority.rsplit_once('@') else {
+        return false;
+    };
+    let Some((_user, password)) = userinfo.split_once(':') else {
+        return false;
+    };
+    if password.is_empty() || is_placeholder_password(password) {
+        return false;
+    }
+    let host = if let Some(v6) = hostport.strip_prefix('[') {
+        v6.split_once(']').map_or("", |(h, _)| h)
+    } else {
+        hostport.split(':').next().unwrap_or("")
+    };
+    !host.is_empty()
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b':' | b'%'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phone_vectors() {
+        for ok in [
+            "+1 201-555-0123",
+            "+12015550123",
+            "(201) 555-0123",
+            "201.555.0123",
+            "+44 7400 123456",
+            "+44 20 7946 0958",
+            "07400 123456",
+            "0044 7400 123456",
+            "+49 30 123456",
+            "+49 1512 3456789",
+            "030 123456",
+            "+33 1 23 45 67 89",
+            "01 23 45 67 89",
+            "+34 612 34 56 78",
+            "+91 81234 56789",
+            "+61 412 345 678",
+            "+65 8123 4567",
+        ] {
+            assert!(phone(ok), "{ok}");
+        }
+        for bad in [
+            "123456",            // too short
+            "1234567890123456",  // too long
+            "+1 555 555 5555",   // invalid area code 555
+            "+44 1234",          // too short for GB
+            "2024-01-15",        // date
+            "15.01.2024",
+            "192.168.1.10",      // IPv4
+            "1234.56",
+            "+1 201-555-0123 ext", // letters
+            "+1 (201) 555-0123#",
+            "0000000000",
+            "+999 1234567",      // no such country code
+            "1.2.3.4",
+            "",
+        ] {
+            assert!(!phone(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn phone_region() {
+        assert!(phone_in_region("07400 123456", "GB"));
+        assert!(phone_in_region("07400 123456", "gb"));
+        assert!(phone_in_region("+44 7400 123456", "GB"));
+        assert!(!phone_in_region("+44 7400 123456", "US"));
+        assert!(phone_in_region("(201) 555-0123", "US"));
+        assert!(!phone_in_region("(201) 555-0123", "XX"));
+        assert!(!phone_in_region("(201) 555-0123", ""));
+        assert!(!phone_in_region("abc", "US"));
+    }
+
+    #[test]
+    fn phone_parser_fuzz_inputs_do_not_panic() {
+        // Inputs the phonenumber parser has panicked on, plus punctuation soup.
+        for s in [
+            "  2 22#:", "+", "++1", "+()", "00", "+0000000", "(((((((", "+1-----------2",
+            "1/2/3/4/5/6/7", "+800 1234 5678", "+882 1234 5678 9",
+        ] {
+            let _ = phone(s);
+            let _ = phone_in_region(s, "US");
+        }
+    }
+
+    #[test]
+    fn ip_vectors() {
+        for ok in [
+            "192.168.1.10",
+            "8.8.8.8",
+            "255.255.255.255",
+            "1.2.3.4",
+            "::1",
+            "2001:db8::8a2e:370:7334",
+            "2001:0db8:85a3:0000:0000:8a2e:0370:7334",
+            "::ffff:192.168.1.1",
+            "fe80::1",
+        ] {
+            assert!(ip_address(ok), "{ok}");
+        }
+        for bad in [
+            "0.0.0.0",
+            "256.1.1.1",
+            "192.168.01.1",
+            "192.168.1",
+            "192.168.1.1.1",
+            "1.2.3.4.",
+            "192.168.1.-1",
+            "::",
+            "fe80::1%eth0",
+            "12:30:45",
+            "2001:db8::g",
+            "1234.56",
+            "1.2.3",
+            "a.b.c.d",
+            "",
+        ] {
+            assert!(!ip_address(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn mac_vectors() {
+        for ok in [
+            "00:1A:2B:3C:4D:5E",
+            "00-1a-2b-3c-4d-5e",
+            "001a.2b3c.4d5e",
+            "ff:ff:ff:ff:ff:fe",
+        ] {
+            assert!(mac_address(ok), "{ok}");
+        }
+        for bad in [
+            "00:00:00:00:00:00",
+            "FF:FF:FF:FF:FF:FF",
+            "ff-ff-ff-ff-ff-ff",
+            "00:1A:2B-3C:4D:5E",
+            "00:1A:2B:3C:4D",
+            "00:1A:2B:3C:4D:5G",
+            "001A.2B3C.4D5",
+            "001a:2b3c:4d5e",
+            "00.1A.2B.3C.4D.5E",
+            "12:30:45:00:00:01:02",
+        ] {
+            assert!(!mac_address(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn gps_vectors() {
+        for ok in [
+            "48.8584, 2.2945",
+            "48.858370,2.294481",
+            "-33.8568 151.2153",
+            "+40.6892, -74.0445",
+            "-90.0000, 180.0000",
+        ] {
+            assert!(gps(ok), "{ok}");
+        }
+        for bad in [
+            "48.858, 2.2945",   // 3 decimals
+            "91.0000, 2.2945",  // latitude out of range
+            "48.8584, 180.0001",
+            "0.0000, 0.0000",
+            "48.8584",
+            "48.8584, 2.2945, 1.0000",
+            "1234.5678, 12.3456",
+            "48,8584, 2,2945",
+            "48.8584; 2.2945",
+            "1.2.3.4",
+            "abc, def",
+        ] {
+            assert!(!gps(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn email_vectors() {
+        for ok in [
+            "jane.doe@example.com",
+            "j+tag@sub.example.co.uk",
+            "o'brien@example.ie",
+            "user_1@xn--bcher-kva.example",
+            "a@b.co",
+            "x@example.xn--p1ai",
+        ] {
+            assert!(email(ok), "{ok}");
+        }
+        let long_local = format!("{}@example.com", "a".repeat(65));
+        let long_label = format!("a@{}.com", "b".repeat(64));
+        for bad in [
+            "jane.doe@example",
+            "jane..doe@example.com",
+            ".jane@example.com",
+            "jane.@example.com",
+            "jane@@example.com",
+            "jane@exa@mple.com",
+            "@example.com",
+            "jane@-example.com",
+            "jane@example-.com",
+            "jane@example.c",
+            "jane@example.123",
+            "jane doe@example.com",
+            "jane@exam_ple.com",
+            "user@[192.168.1.1]",
+            "name@1.2.3.4",
+            long_local.as_str(),
+            long_label.as_str(),
+        ] {
+            assert!(!email(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn url_credentials_vectors() {
+        for ok in [
+            "postgres://admin:s3cr3t@db.internal:5432/app",
+            "https://user:p%40ss@example.com/path",
+            "redis://:hunter2@cache:6379/0",
+            "mysql://root:p@ss@localhost/db",
+            "amqp://guest:password@rabbit",
+            "ftp://bob:Tr0ub4dor@[2001:db8::1]:21/",
+        ] {
+            assert!(url_with_credentials(ok), "{ok}");
+        }
+        for bad in [
+            "postgres://admin@db.internal/app",    // no password
+            "postgres://admin:@db.internal/app",   // empty password
+            "postgres://admin:***@db.internal/app",
+            "postgres://admin:****@db",
+            "postgres://admin:xxx@db",
+            "postgres://admin:XXXX@db",
+            "postgres://admin:${DB_PASSWORD}@db",
+            "postgres://admin:$DB_PASSWORD@db",
+            "postgres://admin:<password>@db",
+            "postgres://admin:{password}@db",
+            "postgres://admin:{{ db_pass }}@db",
+            "postgres://admin:%s@db",
+            "postgres://admin:%(password)s@db",
+            "postgres://admin:secret@",            // no host
+            "postgres://admin:secret@:5432",
+            "admin:secret@db",                     // no scheme
+            "1http://admin:secret@db",
+            "https://example.com/a:b@c",           // '@' only in the path
+            "https://admin:sec ret@db",
+        ] {
+            assert!(!url_with_credentials(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,87 @@
+//! Field classification: names, values, rates and the decoys from the issue.
+
+use piicat_classifiers::{Engine, FieldFinding};
+use std::sync::OnceLock;
+
+fn engine() -> &'static Engine {
+    static E: OnceLock<Engine> = OnceLock::new();
+    E.get_or_init(Engine::builtin)
+}
+
+fn classify(name: &str, values: &[String]) -> FieldFinding {
+    engine().classify_field(name, values.iter().map(String::as_str))
+}
+
+fn ids(f: &FieldFinding) -> Vec<&str> {
+    f.classes.iter().map(|c| c.class.as_str()).collect()
+}
+
+fn rep(values: &[&str], n: usize) -> Vec<String> {
+    values.iter().cycle().take(n).map(|s| s.to_string()).collect()
+}
+
+#[test]
+fn email_verified_booleans_are_not_email() {
+    let f = classify("email_verified", &rep(&["true", "false", "TRUE"], 200));
+    assert!(ids(&f).is_empty(), "{:?}", ids(&f));
+}
+
+#[test]
+fn year_column_is_not_a_card_and_versions_are_not_ips() {
+    let years: Vec<String> = (1990..2026).map(|y| y.to_string()).collect();
+    assert!(ids(&classify("year", &years)).is_empty());
+    let versions = rep(&["7.36.123.231", "7.36.124.10", "8.1.0.77", "7.40.2.199"], 100);
+    let f = classify("app_version", &versions);
+    assert!(!ids(&f).contains(&"IP_ADDRESS"), "{:?}", f.classes);
+}
+
+#[test]
+fn bare_nine_digit_references_are_not_ssn_without_hint() {
+    let refs = rep(&["536228491", "219459870", "401223345", "771230984"], 100);
+    assert!(!ids(&classify("reference_number", &refs)).contains(&"US_SSN"));
+    assert!(ids(&classify("ssn", &refs)).contains(&"US_SSN"));
+}
+
+#[test]
+fn nulls_are_skipped_not_classified() {
+    let mut v = rep(&["jane@example.com", "bob@example.org"], 20);
+    v.extend(rep(&["", "null", "NULL", "N/A", "nan"], 30));
+    let f = classify("contact", &v);
+    assert_eq!(f.sampled, 20);
+    assert_eq!(ids(&f), ["EMAIL"]);
+    assert_eq!(f.classes[0].matched, 20);
+}
+
+#[test]
+fn multilingual_and_obfuscated_names() {
+    let emails = rep(&["ana.garcia@correo.es", "luis@empresa.com.mx", "x.y@z.io"], 60);
+    for name in ["correo_electronico", "courriel", "E-Mail", "customerEmail", "c7", "attr_x"] {
+        let f = classify(name, &emails);
+        assert_eq!(ids(&f), ["EMAIL"], "{name}");
+    }
+    let f = classify("correo_electronico", &emails);
+    assert!(f.classes[0].reasons.iter().any(|r| r.contains("name hint")), "{:?}", f.classes[0].reasons);
+}
+
+#[test]
+fn sparse_pii_in_free_text_is_found() {
+    let mut notes = rep(&["Customer asked about delivery times.", "Refund processed, no further action.", "Called back, left voicemail."], 190);
+    notes.push("Please reach me at maria.rossi@example.it about the refund".into());
+    notes.push("new address is jean.dupont@example.fr".into());
+    notes.push("alt contact: k.schmidt@example.de".into());
+    let f = classify("notes", &notes);
+    assert!(ids(&f).contains(&"EMAIL"), "{:?}", f.classes);
+}
+
+#[test]
+fn fingerprints_only_with_a_key_and_never_raw() {
+    let key = piicat_classifiers::FingerprintKey::from_bytes([9; 32]);
+    let e = Engine::builder().fingerprint_key(key).build().unwrap();
+    let v = rep(&["jane@example.com", "bob@example.org"], 10);
+    let f = e.classify_field("email", v.iter().map(String::as_str));
+    let c = &f.classes[0];
+    assert_eq!(c.fingerprints.len(), 2);
+    let json = serde_json::to_string(&f).unwrap();
+    assert!(!json.contains("jane@example.com") && !json.contains("bob@example.org"), "{json}");
+    assert!(classify("email", &v).classes[0].fingerprints.is_empty());
+}
