@@ -106,7 +106,9 @@ impl std::str::FromStr for Sensitivity {
         Sensitivity::ALL
             .into_iter()
             .find(|l| l.as_str().eq_ignore_ascii_case(s))
-            .ok_or_else(|| format!("unknown sensitivity `{s}` (expected low, medium, high or critical)"))
+            .ok_or_else(|| {
+                format!("unknown sensitivity `{s}` (expected low, medium, high or critical)")
+            })
     }
 }
 

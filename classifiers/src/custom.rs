@@ -91,9 +91,7 @@ impl CustomDetector {
             .sensitivity
             .ok_or_else(|| bad("`sensitivity` is required".into()))?;
         if self.dictionary_file.is_some() && self.dictionary.is_empty() {
-            return Err(bad(
-                "`dictionary_file` was not loaded or is empty".into(),
-            ));
+            return Err(bad("`dictionary_file` was not loaded or is empty".into()));
         }
         if self.patterns.is_empty() && self.dictionary.is_empty() {
             return Err(bad(
@@ -110,7 +108,8 @@ impl CustomDetector {
             if p.is_empty() {
                 return Err(bad("a pattern is empty".into()));
             }
-            regex::Regex::new(p).map_err(|e| bad(format!("pattern `{p}` does not compile: {e}")))?;
+            regex::Regex::new(p)
+                .map_err(|e| bad(format!("pattern `{p}` does not compile: {e}")))?;
             if regex::Regex::new(p).is_ok_and(|r| r.is_match("")) {
                 return Err(bad(format!("pattern `{p}` matches the empty string")));
             }

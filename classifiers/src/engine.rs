@@ -33,7 +33,8 @@ const CONTEXT_AFTER: usize = 16;
 
 /// The separator allowed between a context word and its value by default: punctuation and a
 /// few filler words (`SSN: `, `passport no. `, `zip code is `, `"dob": "`).
-const DEFAULT_GAP: &str = r#"[^A-Za-z0-9\n]{1,6}(?:(?i-u:no|nr|num|number|is|was|of|on|id|#)[^A-Za-z0-9\n]{1,4}){0,2}"#;
+const DEFAULT_GAP: &str =
+    r#"[^A-Za-z0-9\n]{1,6}(?:(?i-u:no|nr|num|number|is|was|of|on|id|#)[^A-Za-z0-9\n]{1,4}){0,2}"#;
 
 /// One compiled detector.
 #[derive(Debug)]
@@ -293,7 +294,12 @@ impl Engine {
         self.classes
             .iter()
             .position(|c| c.id == id)
-            .map(|i| self.by_class[i].iter().map(|&d| &self.detectors[d].def).collect())
+            .map(|i| {
+                self.by_class[i]
+                    .iter()
+                    .map(|&d| &self.detectors[d].def)
+                    .collect()
+            })
             .unwrap_or_default()
     }
 
@@ -389,9 +395,7 @@ impl Engine {
         let mut tried: Option<usize> = None;
         for idx in self.whole.matches(value).iter() {
             let det = self.whole_detector[idx];
-            if det == failed
-                || tried == Some(det)
-                || self.detectors[det].def.text != TextRule::Free
+            if det == failed || tried == Some(det) || self.detectors[det].def.text != TextRule::Free
             {
                 continue;
             }
@@ -481,7 +485,9 @@ impl Engine {
     pub(crate) fn check(&self, check: &Check, value: &str) -> bool {
         match check {
             Check::None => true,
-            Check::Validator(Validator::Phone) => !looks_like_date(value) && Validator::Phone.check(value),
+            Check::Validator(Validator::Phone) => {
+                !looks_like_date(value) && Validator::Phone.check(value)
+            }
             Check::Validator(v) => v.check(value),
             Check::FullName => self.names.is_full_name(value),
             Check::GivenName => self.names.is_given(value),
@@ -567,7 +573,9 @@ fn glued(bytes: &[u8], start: usize, end: usize) -> bool {
     let after = bytes.get(end).copied().unwrap_or(b' ');
     let after2 = bytes.get(end + 1).copied().unwrap_or(b' ');
     (first.is_ascii_digit() && sep(before) && before2.is_ascii_digit())
-        || (first.is_ascii_digit() && (before == b'v' || before == b'V') && !before2.is_ascii_alphanumeric())
+        || (first.is_ascii_digit()
+            && (before == b'v' || before == b'V')
+            && !before2.is_ascii_alphanumeric())
         || (last.is_ascii_digit() && sep(after) && after2.is_ascii_digit())
 }
 
@@ -591,7 +599,10 @@ fn looks_like_date(v: &str) -> bool {
         return false;
     }
     let lens: Vec<usize> = parts.iter().map(|p| p.len()).collect();
-    matches!(lens.as_slice(), [4, 1..=2, 1..=2] | [1..=2, 1..=2, 4] | [1..=2, 1..=2, 2])
+    matches!(
+        lens.as_slice(),
+        [4, 1..=2, 1..=2] | [1..=2, 1..=2, 4] | [1..=2, 1..=2, 2]
+    )
 }
 
 /// A value that could be a password: 4–128 visible characters without spaces, not a
@@ -604,8 +615,20 @@ fn password_like(v: &str) -> bool {
     }
     let lower = v.to_ascii_lowercase();
     const PLACEHOLDERS: [&str; 14] = [
-        "null", "none", "true", "false", "****", "xxxx", "redacted", "changeme", "password",
-        "secret", "required", "optional", "undefined", "empty",
+        "null",
+        "none",
+        "true",
+        "false",
+        "****",
+        "xxxx",
+        "redacted",
+        "changeme",
+        "password",
+        "secret",
+        "required",
+        "optional",
+        "undefined",
+        "empty",
     ];
     if PLACEHOLDERS.contains(&lower.as_str())
         || v.chars().all(|c| c == '*' || c == 'x' || c == 'X')

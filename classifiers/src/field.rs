@@ -52,7 +52,17 @@ pub struct FieldScan<'e> {
 /// Cells that mean "no value".
 fn is_null(v: &str) -> bool {
     const NULLS: [&str; 12] = [
-        "null", "none", "nil", "nan", "n/a", "na", "-", "--", "undefined", "#n/a", "(null)",
+        "null",
+        "none",
+        "nil",
+        "nan",
+        "n/a",
+        "na",
+        "-",
+        "--",
+        "undefined",
+        "#n/a",
+        "(null)",
         "<null>",
     ];
     v.is_empty() || (v.len() <= 9 && NULLS.iter().any(|n| n.eq_ignore_ascii_case(v)))
@@ -235,9 +245,12 @@ impl<'e> FieldScan<'e> {
             .iter()
             .map(|&d| &engine.detectors[d].def)
             .collect();
-        let has_validator = dets
-            .iter()
-            .any(|d| !matches!(d.check, Check::None | Check::PasswordLike | Check::HighEntropy));
+        let has_validator = dets.iter().any(|d| {
+            !matches!(
+                d.check,
+                Check::None | Check::PasswordLike | Check::HighEntropy
+            )
+        });
         let is_name_part = dets
             .iter()
             .any(|d| matches!(d.check, Check::GivenName | Check::FamilyName));
@@ -262,10 +275,7 @@ impl<'e> FieldScan<'e> {
                 return None;
             }
             confidence = 0.55 + 0.4 * whole_rate;
-            reasons.push(format!(
-                "{:.0}% of {n} values are {id}",
-                whole_rate * 100.0
-            ));
+            reasons.push(format!("{:.0}% of {n} values are {id}", whole_rate * 100.0));
         } else {
             // Sparse: a few values, or PII embedded in free text.
             let enough = matched >= 2 || n < 10 || hint.is_some();

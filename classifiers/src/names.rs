@@ -1,6 +1,7 @@
 //! Dictionaries of given and family names shipped with the crate (see `data/README.md` for
 //! their source and licence), and the stoplist of ordinary words that are also names.
 
+use crate::hints::fold_word;
 use std::collections::HashSet;
 
 const GIVEN: &str = include_str!("../data/given_names.txt");
@@ -16,10 +17,14 @@ pub(crate) struct NameDictionaries {
 }
 
 fn load(text: &str) -> HashSet<String> {
+    let mut buf = String::new();
     text.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(str::to_lowercase)
+        .map(|l| {
+            fold_word(l, &mut buf);
+            buf.clone()
+        })
         .collect()
 }
 
@@ -32,13 +37,20 @@ impl NameDictionaries {
         }
     }
 
-    /// Lower-cases into `buf` (reused to keep the hot path allocation-free) and returns it.
+    /// Lower-cases and folds accents into `buf` and returns it.
     fn lower<'b>(word: &str, buf: &'b mut String) -> &'b str {
-        buf.clear();
-        for c in word.chars() {
-            buf.extend(c.to_lowercase());
-        }
+        fold_word(word, buf);
         buf.as_str()
+    }
+
+    fn given_any(&self, word: &str) -> bool {
+        let mut buf = String::new();
+        self.given.contains(Self::lower(word, &mut buf))
+    }
+
+    fn family_any(&self, word: &str) -> bool {
+        let mut buf = String::new();
+        self.family.contains(Self::lower(word, &mut buf))
     }
 
     /// Whether `word` is a known given name that is not also an ordinary word.
@@ -74,27 +86,32 @@ impl NameDictionaries {
         (self.given.len(), self.family.len())
     }
 
-    /// A full name: 2–4 words, the first a given name, the last a family name (or a given
-    /// name followed by a capitalised word that is not an ordinary word, with a family-name
-    /// particle like `van`, `de`, `da` allowed in between).
+    /// A full name: 2–4 words, the first a given name, the last a family name, with a
+    /// family-name particle like `van`, `de`, `da` allowed in between. A part that is also an
+    /// ordinary word (Mark, Brown) counts when the other part is an unambiguous name.
     pub(crate) fn is_full_name(&self, text: &str) -> bool {
-        let words: Vec<&str> = text
-            .split(|c: char| c.is_whitespace())
-            .filter(|w| !w.is_empty())
-            .collect();
+        let words: Vec<&str> = text.split_whitespace().collect();
         if !(2..=4).contains(&words.len()) {
             return false;
         }
         let first = words[0];
         let last = words[words.len() - 1];
-        let first_ok = first
-            .split('-')
-            .all(|p| !p.is_empty() && self.is_given(p));
-        if !first_ok {
+        let parts = |w: &'_ str| -> Vec<String> {
+            w.split('-')
+                .filter(|p| !p.is_empty())
+                .map(String::from)
+                .collect()
+        };
+        let (first_parts, last_parts) = (parts(first), parts(last));
+        if first_parts.is_empty() || last_parts.is_empty() {
             return false;
         }
-        let last_parts: Vec<&str> = last.split('-').filter(|p| !p.is_empty()).collect();
-        last_parts.iter().any(|p| self.is_family(p))
-            || (words.len() == 2 && last_parts.iter().all(|p| self.is_given(p)))
+        let first_strict = first_parts.iter().all(|p| self.is_given(p));
+        let first_loose = first_parts.iter().all(|p| self.given_any(p));
+        let last_strict = last_parts.iter().any(|p| self.is_family(p));
+        let last_loose = last_parts.iter().any(|p| self.family_any(p));
+        (first_strict && last_loose)
+            || (first_loose && last_strict)
+            || (words.len() == 2 && first_strict && last_parts.iter().all(|p| self.is_given(p)))
     }
 }

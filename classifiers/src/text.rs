@@ -65,10 +65,9 @@ impl<'e> TextScan<'e> {
                 && seen.fingerprinted < FINGERPRINT_LIMIT
             {
                 seen.fingerprinted += 1;
-                seen.sketch.insert(key.fingerprint(&normalize_for_fingerprint(
-                    &m.class.id,
-                    m.value.expose(),
-                )));
+                seen.sketch.insert(
+                    key.fingerprint(&normalize_for_fingerprint(&m.class.id, m.value.expose())),
+                );
             }
         }
     }
@@ -90,10 +89,7 @@ impl<'e> TextScan<'e> {
                 matched: seen.matches,
                 sampled: self.lines,
                 validated_rate: None,
-                reasons: vec![format!(
-                    "{} matches in {} lines",
-                    seen.matches, self.lines
-                )],
+                reasons: vec![format!("{} matches in {} lines", seen.matches, self.lines)],
                 masked_examples: seen.examples,
                 fingerprints: seen.sketch.to_hex(),
             })

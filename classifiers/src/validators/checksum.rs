@@ -31,7 +31,7 @@ pub(super) fn luhn_ok(d: &[u8]) -> bool {
             }
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 const VERHOEFF_D: [[u8; 10]; 10] = [
@@ -158,7 +158,7 @@ pub fn aba_routing(s: &str) -> bool {
     }
     let w = |i: usize| u32::from(d[i]);
     let sum = 3 * (w(0) + w(3) + w(6)) + 7 * (w(1) + w(4) + w(7)) + (w(2) + w(5) + w(8));
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 /// IBAN lengths per country from the SWIFT IBAN registry (ISO 13616). Overseas territories
@@ -320,22 +320,21 @@ fn mod97(chars: impl Iterator<Item = u8>) -> u32 {
 
 /// ISO 3166-1 alpha-2 codes (sorted), plus XK (Kosovo), which SWIFT assigns.
 const ISO_COUNTRIES: &[&str] = &[
-    "AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AQ", "AR", "AS", "AT", "AU", "AW", "AX",
-    "AZ", "BA", "BB", "BD", "BE", "BF", "BG", "BH", "BI", "BJ", "BL", "BM", "BN", "BO", "BQ",
-    "BR", "BS", "BT", "BV", "BW", "BY", "BZ", "CA", "CC", "CD", "CF", "CG", "CH", "CI", "CK",
-    "CL", "CM", "CN", "CO", "CR", "CU", "CV", "CW", "CX", "CY", "CZ", "DE", "DJ", "DK", "DM",
-    "DO", "DZ", "EC", "EE", "EG", "EH", "ER", "ES", "ET", "FI", "FJ", "FK", "FM", "FO", "FR",
-    "GA", "GB", "GD", "GE", "GF", "GG", "GH", "GI", "GL", "GM", "GN", "GP", "GQ", "GR", "GS",
-    "GT", "GU", "GW", "GY", "HK", "HM", "HN", "HR", "HT", "HU", "ID", "IE", "IL", "IM", "IN",
-    "IO", "IQ", "IR", "IS", "IT", "JE", "JM", "JO", "JP", "KE", "KG", "KH", "KI", "KM", "KN",
-    "KP", "KR", "KW", "KY", "KZ", "LA", "LB", "LC", "LI", "LK", "LR", "LS", "LT", "LU", "LV",
-    "LY", "MA", "MC", "MD", "ME", "MF", "MG", "MH", "MK", "ML", "MM", "MN", "MO", "MP", "MQ",
-    "MR", "MS", "MT", "MU", "MV", "MW", "MX", "MY", "MZ", "NA", "NC", "NE", "NF", "NG", "NI",
-    "NL", "NO", "NP", "NR", "NU", "NZ", "OM", "PA", "PE", "PF", "PG", "PH", "PK", "PL", "PM",
-    "PN", "PR", "PS", "PT", "PW", "PY", "QA", "RE", "RO", "RS", "RU", "RW", "SA", "SB", "SC",
-    "SD", "SE", "SG", "SH", "SI", "SJ", "SK", "SL", "SM", "SN", "SO", "SR", "SS", "ST", "SV",
-    "SX", "SY", "SZ", "TC", "TD", "TF", "TG", "TH", "TJ", "TK", "TL", "TM", "TN", "TO", "TR",
-    "TT", "TV", "TW", "TZ", "UA", "UG", "UM", "US", "UY", "UZ", "VA", "VC", "VE", "VG", "VI",
+    "AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AQ", "AR", "AS", "AT", "AU", "AW", "AX", "AZ",
+    "BA", "BB", "BD", "BE", "BF", "BG", "BH", "BI", "BJ", "BL", "BM", "BN", "BO", "BQ", "BR", "BS",
+    "BT", "BV", "BW", "BY", "BZ", "CA", "CC", "CD", "CF", "CG", "CH", "CI", "CK", "CL", "CM", "CN",
+    "CO", "CR", "CU", "CV", "CW", "CX", "CY", "CZ", "DE", "DJ", "DK", "DM", "DO", "DZ", "EC", "EE",
+    "EG", "EH", "ER", "ES", "ET", "FI", "FJ", "FK", "FM", "FO", "FR", "GA", "GB", "GD", "GE", "GF",
+    "GG", "GH", "GI", "GL", "GM", "GN", "GP", "GQ", "GR", "GS", "GT", "GU", "GW", "GY", "HK", "HM",
+    "HN", "HR", "HT", "HU", "ID", "IE", "IL", "IM", "IN", "IO", "IQ", "IR", "IS", "IT", "JE", "JM",
+    "JO", "JP", "KE", "KG", "KH", "KI", "KM", "KN", "KP", "KR", "KW", "KY", "KZ", "LA", "LB", "LC",
+    "LI", "LK", "LR", "LS", "LT", "LU", "LV", "LY", "MA", "MC", "MD", "ME", "MF", "MG", "MH", "MK",
+    "ML", "MM", "MN", "MO", "MP", "MQ", "MR", "MS", "MT", "MU", "MV", "MW", "MX", "MY", "MZ", "NA",
+    "NC", "NE", "NF", "NG", "NI", "NL", "NO", "NP", "NR", "NU", "NZ", "OM", "PA", "PE", "PF", "PG",
+    "PH", "PK", "PL", "PM", "PN", "PR", "PS", "PT", "PW", "PY", "QA", "RE", "RO", "RS", "RU", "RW",
+    "SA", "SB", "SC", "SD", "SE", "SG", "SH", "SI", "SJ", "SK", "SL", "SM", "SN", "SO", "SR", "SS",
+    "ST", "SV", "SX", "SY", "SZ", "TC", "TD", "TF", "TG", "TH", "TJ", "TK", "TL", "TM", "TN", "TO",
+    "TR", "TT", "TV", "TW", "TZ", "UA", "UG", "UM", "US", "UY", "UZ", "VA", "VC", "VE", "VG", "VI",
     "VN", "VU", "WF", "WS", "XK", "YE", "YT", "ZA", "ZM", "ZW",
 ];
 
@@ -420,14 +419,14 @@ mod tests {
             assert!(credit_card(pan), "{pan}");
         }
         for decoy in [
-            "4111111111111112",       // one digit changed
-            "4111111111111121",       // transposed
-            "411111111111111",        // 15-digit Visa
-            "1234567812345670",       // Luhn-valid, no issuer starts with 1
-            "0000000000000000",       // all zeros
-            "8888888888888888",       // all same
-            "4111  1111 1111 1111",   // double space
-            "4111_1111_1111_1111",    // unknown separator
+            "4111111111111112",                 // one digit changed
+            "4111111111111121",                 // transposed
+            "411111111111111",                  // 15-digit Visa
+            "1234567812345670",                 // Luhn-valid, no issuer starts with 1
+            "0000000000000000",                 // all zeros
+            "8888888888888888",                 // all same
+            "4111  1111 1111 1111",             // double space
+            "4111_1111_1111_1111",              // unknown separator
             "550e8400e29b41d4a716446655440000", // UUID
             "1234.56",
             "20240115103000",
@@ -603,17 +602,23 @@ mod tests {
     fn bic_vectors() {
         assert!(ISO_COUNTRIES.windows(2).all(|w| w[0] < w[1]));
         assert_eq!(ISO_COUNTRIES.len(), 250);
-        for ok in ["DEUTDEFF", "DEUTDEFF500", "NEDSZAJJXXX", "BOFAUS3N", "CHASGB2L"] {
+        for ok in [
+            "DEUTDEFF",
+            "DEUTDEFF500",
+            "NEDSZAJJXXX",
+            "BOFAUS3N",
+            "CHASGB2L",
+        ] {
             assert!(swift_bic(ok), "{ok}");
         }
         for bad in [
-            "DEUTXXFF",    // no country XX
-            "DEUTDEFF50",  // 10 chars
-            "deutdeff",    // lower case
-            "DEU1DEFF",    // digit in bank code
-            "DEUTDEF_",    // bad location
+            "DEUTXXFF",   // no country XX
+            "DEUTDEFF50", // 10 chars
+            "deutdeff",   // lower case
+            "DEU1DEFF",   // digit in bank code
+            "DEUTDEF_",   // bad location
             "DEUTDEFF5000",
-            "PASSWORD",    // WO is not a country
+            "PASSWORD", // WO is not a country
             "",
         ] {
             assert!(!swift_bic(bad), "{bad}");

@@ -166,11 +166,11 @@ mod tests {
             assert!(crypto_wallet(ok), "{ok}");
         }
         for bad in [
-            "1BoatSLRHtKNngkdXEeobR76b53LETtpyU",  // last char changed
-            "1BoatSLRHtKNngkdXEeobR76b53LETtyTp",  // transposed
+            "1BoatSLRHtKNngkdXEeobR76b53LETtpyU", // last char changed
+            "1BoatSLRHtKNngkdXEeobR76b53LETtyTp", // transposed
             "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNb",
-            "mipcBbFg9gMiCh81Kj8tqqdgoZub1ZJRfn",  // testnet
-            "1BoatSLRHtKNngkdXEeobR76b53LETtpy0",  // 0 is not base58
+            "mipcBbFg9gMiCh81Kj8tqqdgoZub1ZJRfn", // testnet
+            "1BoatSLRHtKNngkdXEeobR76b53LETtpy0", // 0 is not base58
             "",
         ] {
             assert!(!bitcoin_base58(bad), "{bad}");
@@ -184,10 +184,14 @@ mod tests {
         // Correct checksum and length, other version (0x30, Litecoin P2PKH).
         let mut ltc = vec![0x30u8];
         ltc.extend([7u8; 20]);
-        assert!(!bitcoin_base58(&bs58::encode(ltc).with_check().into_string()));
+        assert!(!bitcoin_base58(
+            &bs58::encode(ltc).with_check().into_string()
+        ));
         let mut p2sh = vec![0x05u8];
         p2sh.extend([7u8; 20]);
-        assert!(bitcoin_base58(&bs58::encode(p2sh).with_check().into_string()));
+        assert!(bitcoin_base58(
+            &bs58::encode(p2sh).with_check().into_string()
+        ));
     }
 
     #[test]
@@ -247,10 +251,10 @@ mod tests {
         for bad in [
             "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD", // one letter's case flipped
             "0x5AAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
-            "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAe",  // 39 hex
+            "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAe", // 39 hex
             "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAedd",
             "0x0000000000000000000000000000000000000000",
-            "5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",   // no 0x
+            "5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", // no 0x
             "0X5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
             "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeg",
         ] {

@@ -247,19 +247,19 @@ mod tests {
     #[test]
     fn decoys() {
         for bad in [
-            "1985-02-29",           // not a leap year
-            "1900-02-29",           // century rule
+            "1985-02-29", // not a leap year
+            "1900-02-29", // century rule
             "1985-13-01",
             "1985-00-10",
             "1985-04-31",
             "31/31/1985",
-            "12.25.1985",           // month-first only with slashes
-            "1899-12-31",           // out of range
+            "12.25.1985", // month-first only with slashes
+            "1899-12-31", // out of range
             "2031-01-01",
             "2024-01-15T10:30:00Z", // timestamp
             "2024-01-15 10:30",
-            "1985-03/12",           // mixed separators
-            "12/03/85",             // two-digit year
+            "1985-03/12", // mixed separators
+            "12/03/85",   // two-digit year
             "1.2.3.4",
             "1234.56",
             "20241315",

@@ -24,8 +24,8 @@ pub use crypto::{bitcoin_base58, bitcoin_segwit, crypto_wallet, ethereum_address
 pub use date::{date, parse_date};
 pub use national::{
     au_medicare, au_tfn, be_national_number, br_cpf, ca_sin, de_tax_id, es_dni, es_nie, fi_hetu,
-    fr_nir, in_aadhaar, in_pan, it_fiscal_code, nl_bsn, pl_pesel, se_personnummer, sg_nric,
-    uk_nhs, uk_nino, us_dea, us_itin, us_mbi, us_npi, us_ssn,
+    fr_nir, in_aadhaar, in_pan, it_fiscal_code, nl_bsn, pl_pesel, se_personnummer, sg_nric, uk_nhs,
+    uk_nino, us_dea, us_itin, us_mbi, us_npi, us_ssn,
 };
 pub use network::{
     email, gps, ip_address, mac_address, phone, phone_in_region, url_with_credentials,
@@ -227,7 +227,11 @@ impl Validator {
             let name = v.as_str().as_bytes();
             name.len() == s.len()
                 && name.iter().zip(s.bytes()).all(|(&n, c)| {
-                    let c = if c == b'-' { b'_' } else { c.to_ascii_lowercase() };
+                    let c = if c == b'-' {
+                        b'_'
+                    } else {
+                        c.to_ascii_lowercase()
+                    };
                     n == c
                 })
         })
@@ -276,7 +280,9 @@ impl Validator {
             Validator::BeNationalNumber => {
                 "11 digits, plausible month/day, 97 - mod 97 check (pre- and post-2000 births)"
             }
-            Validator::PlPesel => "11 digits, valid birth date with century in month, weights 1-3-7-9",
+            Validator::PlPesel => {
+                "11 digits, valid birth date with century in month, weights 1-3-7-9"
+            }
             Validator::SePersonnummer => {
                 "valid birth (or coordination) date, Luhn mod-10 over YYMMDDNNNC"
             }
@@ -298,14 +304,14 @@ impl Validator {
             Validator::MacAddress => {
                 "6 hex pairs (':' or '-') or 3 hex quads ('.'), not all zeros or broadcast"
             }
-            Validator::Gps => {
-                "latitude within 90, longitude within 180, at least 4 decimals each"
-            }
+            Validator::Gps => "latitude within 90, longitude within 180, at least 4 decimals each",
             Validator::Date => "calendar-valid date in a common numeric or written form, 1900-2030",
             Validator::Jwt => {
                 "3 base64url segments; header and payload are JSON objects; header has alg"
             }
-            Validator::PrivateKey => "PEM private key BEGIN line, or a full block with matching END",
+            Validator::PrivateKey => {
+                "PEM private key BEGIN line, or a full block with matching END"
+            }
             Validator::AwsAccessKeyId => "known 4-letter prefix + 16 base32 characters",
             Validator::UrlWithCredentials => {
                 "scheme://user:password@host with a real (non-placeholder) password"
@@ -513,7 +519,12 @@ mod tests {
         ];
         for &v in Validator::ALL {
             for j in junk {
-                assert!(!v.check(j), "{} accepted junk {:?}", v.as_str(), j.get(..20));
+                assert!(
+                    !v.check(j),
+                    "{} accepted junk {:?}",
+                    v.as_str(),
+                    j.get(..20)
+                );
             }
         }
     }

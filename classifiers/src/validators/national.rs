@@ -436,11 +436,7 @@ pub fn pl_pesel(s: &str) -> bool {
         return false;
     }
     const W: [u32; 10] = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3];
-    let sum: u32 = d[..10]
-        .iter()
-        .zip(W)
-        .map(|(&x, w)| u32::from(x) * w)
-        .sum();
+    let sum: u32 = d[..10].iter().zip(W).map(|(&x, w)| u32::from(x) * w).sum();
     (10 - sum % 10) % 10 == u32::from(d[10])
 }
 
@@ -451,9 +447,7 @@ pub fn se_personnummer(s: &str) -> bool {
     let b = s.trim().as_bytes();
     let (date_part, serial) = match b.len() {
         10 | 12 => b.split_at(b.len() - 4),
-        11 | 13 if matches!(b[b.len() - 5], b'-' | b'+') => {
-            (&b[..b.len() - 5], &b[b.len() - 4..])
-        }
+        11 | 13 if matches!(b[b.len() - 5], b'-' | b'+') => (&b[..b.len() - 5], &b[b.len() - 4..]),
         _ => return false,
     };
     let (Some(date_d), Some(serial_d)) = (digit_values(date_part), digit_values(serial)) else {
@@ -580,7 +574,7 @@ pub fn au_tfn(s: &str) -> bool {
         return false;
     }
     let sum: u32 = d.iter().zip(weights).map(|(&x, w)| u32::from(x) * w).sum();
-    sum % 11 == 0
+    sum.is_multiple_of(11)
 }
 
 /// Australian Medicare card number: 10 digits (plus an optional 11th, the individual
@@ -887,7 +881,10 @@ mod tests {
         let check = 97 - (2_000_000_000 + body) % 97;
         assert!(be_national_number(&format!("{body:09}{check:02}")));
         assert_ne!(97 - body % 97, check);
-        assert!(!be_national_number(&format!("{body:09}{:02}", (check + 1) % 100)));
+        assert!(!be_national_number(&format!(
+            "{body:09}{:02}",
+            (check + 1) % 100
+        )));
     }
 
     #[test]
@@ -994,7 +991,11 @@ mod tests {
             .unwrap();
         assert_eq!(eight.len(), 8);
         let mut changed = eight.clone().into_bytes();
-        changed[7] = if changed[7] == b'9' { b'0' } else { changed[7] + 1 };
+        changed[7] = if changed[7] == b'9' {
+            b'0'
+        } else {
+            changed[7] + 1
+        };
         assert!(!au_tfn(std::str::from_utf8(&changed).unwrap()));
     }
 

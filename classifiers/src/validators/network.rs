@@ -66,12 +66,10 @@ fn phone_digits(s: &str) -> Option<PhoneDigits> {
         international = true;
         digits.drain(..2);
     }
-    (7..=15)
-        .contains(&digits.len())
-        .then_some(PhoneDigits {
-            international,
-            digits,
-        })
+    (7..=15).contains(&digits.len()).then_some(PhoneDigits {
+        international,
+        digits,
+    })
 }
 
 /// Shapes that are digits-and-punctuation but plainly something else: dates and IPv4
@@ -306,7 +304,10 @@ fn is_placeholder_password(p: &str) -> bool {
 /// empty (`redis://:secret@host`). No whitespace anywhere.
 pub fn url_with_credentials(s: &str) -> bool {
     let s = s.trim();
-    if s.len() > 4096 || s.bytes().any(|b| b.is_ascii_whitespace() || b.is_ascii_control()) {
+    if s.len() > 4096
+        || s.bytes()
+            .any(|b| b.is_ascii_whitespace() || b.is_ascii_control())
+    {
         return false;
     }
     let Some((scheme, rest)) = s.split_once("://") else {
@@ -369,18 +370,18 @@ mod tests {
             assert!(phone(ok), "{ok}");
         }
         for bad in [
-            "123456",            // too short
-            "1234567890123456",  // too long
-            "+1 555 555 5555",   // invalid area code 555
-            "+44 1234",          // too short for GB
-            "2024-01-15",        // date
+            "123456",           // too short
+            "1234567890123456", // too long
+            "+1 555 555 5555",  // invalid area code 555
+            "+44 1234",         // too short for GB
+            "2024-01-15",       // date
             "15.01.2024",
-            "192.168.1.10",      // IPv4
+            "192.168.1.10", // IPv4
             "1234.56",
             "+1 201-555-0123 ext", // letters
             "+1 (201) 555-0123#",
             "0000000000",
-            "+999 1234567",      // no such country code
+            "+999 1234567", // no such country code
             "1.2.3.4",
             "",
         ] {
@@ -404,8 +405,17 @@ mod tests {
     fn phone_parser_fuzz_inputs_do_not_panic() {
         // Inputs the phonenumber parser has panicked on, plus punctuation soup.
         for s in [
-            "  2 22#:", "+", "++1", "+()", "00", "+0000000", "(((((((", "+1-----------2",
-            "1/2/3/4/5/6/7", "+800 1234 5678", "+882 1234 5678 9",
+            "  2 22#:",
+            "+",
+            "++1",
+            "+()",
+            "00",
+            "+0000000",
+            "(((((((",
+            "+1-----------2",
+            "1/2/3/4/5/6/7",
+            "+800 1234 5678",
+            "+882 1234 5678 9",
         ] {
             let _ = phone(s);
             let _ = phone_in_region(s, "US");
@@ -486,8 +496,8 @@ mod tests {
             assert!(gps(ok), "{ok}");
         }
         for bad in [
-            "48.858, 2.2945",   // 3 decimals
-            "91.0000, 2.2945",  // latitude out of range
+            "48.858, 2.2945",  // 3 decimals
+            "91.0000, 2.2945", // latitude out of range
             "48.8584, 180.0001",
             "0.0000, 0.0000",
             "48.8584",
@@ -552,8 +562,8 @@ mod tests {
             assert!(url_with_credentials(ok), "{ok}");
         }
         for bad in [
-            "postgres://admin@db.internal/app",    // no password
-            "postgres://admin:@db.internal/app",   // empty password
+            "postgres://admin@db.internal/app",  // no password
+            "postgres://admin:@db.internal/app", // empty password
             "postgres://admin:***@db.internal/app",
             "postgres://admin:****@db",
             "postgres://admin:xxx@db",
@@ -565,11 +575,11 @@ mod tests {
             "postgres://admin:{{ db_pass }}@db",
             "postgres://admin:%s@db",
             "postgres://admin:%(password)s@db",
-            "postgres://admin:secret@",            // no host
+            "postgres://admin:secret@", // no host
             "postgres://admin:secret@:5432",
-            "admin:secret@db",                     // no scheme
+            "admin:secret@db", // no scheme
             "1http://admin:secret@db",
-            "https://example.com/a:b@c",           // '@' only in the path
+            "https://example.com/a:b@c", // '@' only in the path
             "https://admin:sec ret@db",
         ] {
             assert!(!url_with_credentials(bad), "{bad}");

@@ -271,14 +271,18 @@ mod tests {
             assert!(private_key(begin), "{begin}");
         }
         assert!(private_key(&rsa_block(64)));
-        assert!(private_key("-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAu1SU1LfV"));
+        assert!(private_key(
+            "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAu1SU1LfV"
+        ));
         assert!(!private_key("-----BEGIN PUBLIC KEY-----"));
         assert!(!private_key("-----BEGIN CERTIFICATE-----"));
         assert!(!private_key("-----BEGIN RSA PRIVATE KEY"));
         assert!(!private_key("-----BEGIN SSH2 PRIVATE KEY-----"));
         assert!(!private_key("BEGIN RSA PRIVATE KEY"));
         assert!(!private_key(&rsa_block(10))); // full block, body too short
-        assert!(!private_key("-----BEGIN RSA PRIVATE KEY-----\nthis is prose, not base64!"));
+        assert!(!private_key(
+            "-----BEGIN RSA PRIVATE KEY-----\nthis is prose, not base64!"
+        ));
     }
 
     #[test]

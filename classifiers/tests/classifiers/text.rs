@@ -26,24 +26,71 @@ fn has(text: &str, class: &str, value: &str) {
 
 fn none(text: &str) {
     let found = classes(text);
-    assert!(found.is_empty(), "expected nothing in `{text}`, found {found:?}");
+    assert!(
+        found.is_empty(),
+        "expected nothing in `{text}`, found {found:?}"
+    );
 }
 
 #[test]
 fn finds_common_pii_in_log_lines() {
-    has("user=jane.doe@example.com login failed from 203.0.113.7", "EMAIL", "jane.doe@example.com");
-    has("user=jane.doe@example.com login failed from 203.0.113.7", "IP_ADDRESS", "203.0.113.7");
-    has("call me at +44 20 7946 0958 tomorrow", "PHONE_NUMBER", "+44 20 7946 0958");
-    has("card 4111 1111 1111 1111 charged", "CREDIT_CARD", "4111 1111 1111 1111");
+    has(
+        "user=jane.doe@example.com login failed from 203.0.113.7",
+        "EMAIL",
+        "jane.doe@example.com",
+    );
+    has(
+        "user=jane.doe@example.com login failed from 203.0.113.7",
+        "IP_ADDRESS",
+        "203.0.113.7",
+    );
+    has(
+        "call me at +44 20 7946 0958 tomorrow",
+        "PHONE_NUMBER",
+        "+44 20 7946 0958",
+    );
+    has(
+        "card 4111 1111 1111 1111 charged",
+        "CREDIT_CARD",
+        "4111 1111 1111 1111",
+    );
     has("SSN: 536-22-8491 on file", "US_SSN", "536-22-8491");
-    has("iban=DE89 3704 0044 0532 0130 00;", "IBAN", "DE89 3704 0044 0532 0130 00");
-    has("key AKIAIOSFODNN7EXAMPLE leaked", "AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE");
-    has("DATABASE_URL=postgres://app:S3cr3t!x@db.internal:5432/prod", "URL_WITH_CREDENTIALS", "postgres://app:S3cr3t!x@db.internal:5432/prod");
-    has("Server=db;User Id=app;Password=Xk9#mP2q;", "PASSWORD", "Xk9#mP2q");
-    has("-----BEGIN RSA PRIVATE KEY-----", "PRIVATE_KEY", "-----BEGIN RSA PRIVATE KEY-----");
-    has("Customer Jane Doe called about her order", "PERSON_NAME", "Jane Doe");
+    has(
+        "iban=DE89 3704 0044 0532 0130 00;",
+        "IBAN",
+        "DE89 3704 0044 0532 0130 00",
+    );
+    has(
+        "key AKIAIOSFODNN7EXAMPLE leaked",
+        "AWS_ACCESS_KEY_ID",
+        "AKIAIOSFODNN7EXAMPLE",
+    );
+    has(
+        "DATABASE_URL=postgres://app:S3cr3t!x@db.internal:5432/prod",
+        "URL_WITH_CREDENTIALS",
+        "postgres://app:S3cr3t!x@db.internal:5432/prod",
+    );
+    has(
+        "Server=db;User Id=app;Password=Xk9#mP2q;",
+        "PASSWORD",
+        "Xk9#mP2q",
+    );
+    has(
+        "-----BEGIN RSA PRIVATE KEY-----",
+        "PRIVATE_KEY",
+        "-----BEGIN RSA PRIVATE KEY-----",
+    );
+    has(
+        "Customer Jane Doe called about her order",
+        "PERSON_NAME",
+        "Jane Doe",
+    );
     has("DOB: 1985-03-12", "DATE_OF_BIRTH", "1985-03-12");
-    has("ship to 1600 Amphitheatre Parkway, Mountain View", "STREET_ADDRESS", "1600 Amphitheatre Parkway");
+    has(
+        "ship to 1600 Amphitheatre Parkway, Mountain View",
+        "STREET_ADDRESS",
+        "1600 Amphitheatre Parkway",
+    );
     has("NINO AB 12 34 56 C", "UK_NINO", "AB 12 34 56 C");
 }
 
@@ -59,7 +106,9 @@ fn offsets_are_byte_exact_after_multibyte_text() {
 
 #[test]
 fn decoys_do_not_match() {
-    none("2026-11-22T07:53:45.123Z INFO request_id=3f2b9c1e-8a4d-4f6b-9e2a-1c3d5e7f9a0b took 123ms");
+    none(
+        "2026-11-22T07:53:45.123Z INFO request_id=3f2b9c1e-8a4d-4f6b-9e2a-1c3d5e7f9a0b took 123ms",
+    );
     none("build 7.36.123.231 deployed; version 1.2.3.4 rolled back");
     none("sha256=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
     none("order ORD-2024-000123 total 1234.56 EUR, 3 items, year 2024");

@@ -17,7 +17,12 @@ fn ids(f: &FieldFinding) -> Vec<&str> {
 }
 
 fn rep(values: &[&str], n: usize) -> Vec<String> {
-    values.iter().cycle().take(n).map(|s| s.to_string()).collect()
+    values
+        .iter()
+        .cycle()
+        .take(n)
+        .map(|s| s.to_string())
+        .collect()
 }
 
 #[test]
@@ -30,7 +35,10 @@ fn email_verified_booleans_are_not_email() {
 fn year_column_is_not_a_card_and_versions_are_not_ips() {
     let years: Vec<String> = (1990..2026).map(|y| y.to_string()).collect();
     assert!(ids(&classify("year", &years)).is_empty());
-    let versions = rep(&["7.36.123.231", "7.36.124.10", "8.1.0.77", "7.40.2.199"], 100);
+    let versions = rep(
+        &["7.36.123.231", "7.36.124.10", "8.1.0.77", "7.40.2.199"],
+        100,
+    );
     let f = classify("app_version", &versions);
     assert!(!ids(&f).contains(&"IP_ADDRESS"), "{:?}", f.classes);
 }
@@ -54,18 +62,39 @@ fn nulls_are_skipped_not_classified() {
 
 #[test]
 fn multilingual_and_obfuscated_names() {
-    let emails = rep(&["ana.garcia@correo.es", "luis@empresa.com.mx", "x.y@z.io"], 60);
-    for name in ["correo_electronico", "courriel", "E-Mail", "customerEmail", "c7", "attr_x"] {
+    let emails = rep(
+        &["ana.garcia@correo.es", "luis@empresa.com.mx", "x.y@z.io"],
+        60,
+    );
+    for name in [
+        "correo_electronico",
+        "courriel",
+        "E-Mail",
+        "customerEmail",
+        "c7",
+        "attr_x",
+    ] {
         let f = classify(name, &emails);
         assert_eq!(ids(&f), ["EMAIL"], "{name}");
     }
     let f = classify("correo_electronico", &emails);
-    assert!(f.classes[0].reasons.iter().any(|r| r.contains("name hint")), "{:?}", f.classes[0].reasons);
+    assert!(
+        f.classes[0].reasons.iter().any(|r| r.contains("name hint")),
+        "{:?}",
+        f.classes[0].reasons
+    );
 }
 
 #[test]
 fn sparse_pii_in_free_text_is_found() {
-    let mut notes = rep(&["Customer asked about delivery times.", "Refund processed, no further action.", "Called back, left voicemail."], 190);
+    let mut notes = rep(
+        &[
+            "Customer asked about delivery times.",
+            "Refund processed, no further action.",
+            "Called back, left voicemail.",
+        ],
+        190,
+    );
     notes.push("Please reach me at maria.rossi@example.it about the refund".into());
     notes.push("new address is jean.dupont@example.fr".into());
     notes.push("alt contact: k.schmidt@example.de".into());
@@ -82,6 +111,9 @@ fn fingerprints_only_with_a_key_and_never_raw() {
     let c = &f.classes[0];
     assert_eq!(c.fingerprints.len(), 2);
     let json = serde_json::to_string(&f).unwrap();
-    assert!(!json.contains("jane@example.com") && !json.contains("bob@example.org"), "{json}");
+    assert!(
+        !json.contains("jane@example.com") && !json.contains("bob@example.org"),
+        "{json}"
+    );
     assert!(classify("email", &v).classes[0].fingerprints.is_empty());
 }

@@ -28,7 +28,7 @@ fn custom_regex_detector_finds_values_in_text_and_fields() {
     let found = e.find_in_text("assigned to EMP-004211 yesterday");
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].class.id, "EMPLOYEE_ID");
-    let f = e.classify_field("personalnummer", ["EMP-000001", "EMP-123456"].into_iter());
+    let f = e.classify_field("personalnummer", ["EMP-000001", "EMP-123456"]);
     assert_eq!(f.classes[0].class, "EMPLOYEE_ID");
 }
 
@@ -54,21 +54,33 @@ fn custom_dictionary_with_validator_and_context() {
 fn bad_definitions_name_the_detector_and_the_problem() {
     let cases = [
         (r#"id = "bad id""#, "id must be"),
-        (r#"id = "X1"
+        (
+            r#"id = "X1"
             category = "person"
             sensitivity = "low"
-            patterns = ['(unclosed']"#, "does not compile"),
-        (r#"id = "X2"
+            patterns = ['(unclosed']"#,
+            "does not compile",
+        ),
+        (
+            r#"id = "X2"
             category = "person"
-            sensitivity = "low""#, "needs at least one"),
-        (r#"id = "EMAIL"
+            sensitivity = "low""#,
+            "needs at least one",
+        ),
+        (
+            r#"id = "EMAIL"
             category = "person"
             sensitivity = "low"
-            patterns = ['x\d']"#, "already used"),
-        (r#"id = "X3"
+            patterns = ['x\d']"#,
+            "already used",
+        ),
+        (
+            r#"id = "X3"
             category = "person"
             sensitivity = "low"
-            patterns = ['a*']"#, "empty string"),
+            patterns = ['a*']"#,
+            "empty string",
+        ),
     ];
     for (body, expected) in cases {
         let d = parse(&format!("[[detectors]]\n{body}"));
@@ -77,5 +89,11 @@ fn bad_definitions_name_the_detector_and_the_problem() {
         assert!(err.starts_with("detector `"), "{err}");
     }
     let unknown = toml::from_str::<File>("[[detectors]]\nid = \"X\"\nregexx = 'a'\n");
-    assert!(unknown.err().map(|e| e.to_string()).unwrap_or_default().contains("regexx"));
+    assert!(
+        unknown
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default()
+            .contains("regexx")
+    );
 }
