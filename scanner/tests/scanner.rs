@@ -1,0 +1,5 @@
+//! The scanner's one integration-test binary: a module per concern.
+
+mod db;
+mod files;
+mod support;
