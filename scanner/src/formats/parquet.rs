@@ -34,6 +34,9 @@ const FOOTER_PREFETCH: usize = 64 << 10;
 /// Ranged, counted access to a blob for the async Parquet reader.
 struct BlobReader {
     blob: Blob,
+    /// The last suffix fetched (the footer prefetch): small files' column chunks often lie
+    /// inside it, and fetching them again would double the bytes read.
+    tail: Option<(u64, Bytes)>,
 }
 
 fn external(e: AssetError, location: &str) -> parquet::errors::ParquetError {
@@ -46,7 +49,16 @@ fn external(e: AssetError, location: &str) -> parquet::errors::ParquetError {
 impl AsyncFileReader for BlobReader {
     fn get_bytes(&mut self, range: Range<u64>) -> BoxFuture<'_, parquet::errors::Result<Bytes>> {
         async move {
+            if let Some((start, tail)) = &self.tail
+                && range.start >= *start
+                && range.end <= start + tail.len() as u64
+            {
+                let from = (range.start - start) as usize;
+                return Ok(tail.slice(from..from + (range.end - range.start) as usize));
+            }
             let want = range.end - range.start;
+            let end = range.end;
+            let start = range.start;
             let bytes = self
                 .blob
                 .read_range_async(range)
@@ -57,6 +69,9 @@ impl AsyncFileReader for BlobReader {
                     "wanted {want} bytes, the file ends after {}",
                     bytes.len()
                 )));
+            }
+            if end == self.blob.size {
+                self.tail = Some((start, bytes.clone()));
             }
             Ok(bytes)
         }
@@ -150,7 +165,10 @@ async fn scan_async(
 ) -> Result<FileOutcome, AssetError> {
     let loc = blob.location.as_str();
     let err = |e: parquet::errors::ParquetError| parquet_error(loc, &e);
-    let reader = BlobReader { blob: blob.clone() };
+    let reader = BlobReader {
+        blob: blob.clone(),
+        tail: None,
+    };
     let builder = ParquetRecordBatchStreamBuilder::new(reader)
         .await
         .map_err(err)?;
