@@ -3,11 +3,16 @@
 //!
 //! The phone check hands the `phonenumber` crate only a normalized `+digits` / `digits`
 //! string: the crate's parser has panicked on odd punctuation before, and validators must
-//! never panic. Nothing here keeps or prints the candidate.
+//! never panic. The crate compiles its metadata regexes lazily into one global LRU cache of
+//! 100 entries; trying many regions in turn evicts them faster than they are reused (about
+//! 1 ms per candidate), so the first phone check widens that cache once and a cheap length
+//! test skips regions whose numbers could not have this many digits. Nothing here keeps or
+//! prints the candidate.
 
 use std::net::Ipv6Addr;
 
 use phonenumber::country::Id;
+use phonenumber::metadata::DATABASE;
 
 use super::date::parse_date;
 
@@ -78,7 +83,46 @@ fn looks_like_other_number(s: &str) -> bool {
     parse_date(s).is_some() || ipv4(s.trim())
 }
 
+/// Room for the compiled metadata regexes of the default regions and the international
+/// ones commonly met (a few hundred small patterns), so they stay compiled.
+const PHONE_REGEX_CACHE_ENTRIES: usize = 2048;
+
+/// Widens the `phonenumber` crate's global regex cache once per process.
+fn widen_phone_regex_cache() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let cache = DATABASE.cache();
+        // A poisoned lock means a parser panic elsewhere; leave the cache as it is.
+        if let Ok(mut cache) = cache.lock()
+            && cache.capacity() < PHONE_REGEX_CACHE_ENTRIES
+        {
+            cache.set_capacity(PHONE_REGEX_CACHE_ENTRIES);
+        }
+    });
+}
+
+/// Whether a national number of these digits could belong to `region` at all, judged only
+/// from the region's possible lengths (no regex): with the trunk prefix (`0`) removed or not.
+fn region_length_fits(region: Id, digits: &str) -> bool {
+    let Some(meta) = DATABASE.by_id(region.as_ref()) else {
+        return true;
+    };
+    let lengths = meta.descriptors().general().possible_length();
+    if lengths.is_empty() {
+        return true;
+    }
+    let fits = |n: usize| u16::try_from(n).is_ok_and(|n| lengths.contains(&n));
+    let without_prefix = match meta.national_prefix() {
+        Some(prefix) if !prefix.is_empty() && digits.starts_with(prefix) => {
+            fits(digits.len() - prefix.len())
+        }
+        _ => false,
+    };
+    without_prefix || fits(digits.len())
+}
+
 fn parse_valid(region: Option<Id>, text: &str) -> Option<phonenumber::PhoneNumber> {
+    widen_phone_regex_cache();
     // The input is only ASCII digits with an optional leading '+', which the parser handles;
     // catch_unwind is a second guard so a parser bug can never take down a scan.
     std::panic::catch_unwind(|| phonenumber::parse(region, text).ok())
@@ -101,9 +145,9 @@ pub fn phone(s: &str) -> bool {
     if looks_like_other_number(s) {
         return false;
     }
-    DEFAULT_PHONE_REGIONS
-        .iter()
-        .any(|&region| parse_valid(Some(region), &p.digits).is_some())
+    DEFAULT_PHONE_REGIONS.iter().any(|&region| {
+        region_length_fits(region, &p.digits) && parse_valid(Some(region), &p.digits).is_some()
+    })
 }
 
 /// A telephone number valid in `region` (ISO 3166 alpha-2, any case, e.g. `"GB"`): a national
@@ -120,7 +164,9 @@ pub fn phone_in_region(s: &str, region: &str) -> bool {
         return parse_valid(None, &format!("+{}", p.digits))
             .is_some_and(|n| n.country().id() == Some(region));
     }
-    !looks_like_other_number(s) && parse_valid(Some(region), &p.digits).is_some()
+    !looks_like_other_number(s)
+        && region_length_fits(region, &p.digits)
+        && parse_valid(Some(region), &p.digits).is_some()
 }
 
 /// IPv4 dotted quad: 4 decimal octets 0–255 without leading zeros, not `0.0.0.0`.
@@ -299,7 +345,7 @@ fn is_placeholder_password(p: &str) -> bool {
 }
 
 /// URL with embedded credentials, `scheme://user:password@host...`: a valid scheme, a
-/// non-empty password that is not a placeholder (see the list on [`is_placeholder_password`];
+/// non-empty password that is not a placeholder (`***`, `xxx`, `${VAR}`, `<...>`, `{...}`, `%s`...;
 /// weak but real words such as `password` still count), and a non-empty host. The user may be
 /// empty (`redis://:secret@host`). No whitespace anywhere.
 pub fn url_with_credentials(s: &str) -> bool {
