@@ -173,7 +173,7 @@ pub fn parquet_error(asset: &str, err: &parquet::errors::ParquetError) -> AssetE
         }
         P::EOF(_) | P::NeedMoreData(_) | P::NeedMoreDataRange(_) => AssetError::new(
             AssetErrorKind::Corrupt,
-            format!("{asset}: truncated Parquet file ({err})"),
+            format!("{asset}: truncated or corrupt Parquet footer ({err})"),
         ),
         P::NYI(_) => AssetError::new(
             AssetErrorKind::Unsupported,

@@ -1,5 +1,6 @@
 //! The scanner's one integration-test binary: a module per concern.
 
+mod bad_inputs;
 mod db;
 mod files;
 mod support;

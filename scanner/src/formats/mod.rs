@@ -7,6 +7,11 @@
 //! Text must be UTF-8: a file whose first 64 KiB hold NUL bytes is `not_text` (binary), and so
 //! is one whose first 64 KiB are not valid UTF-8. Past that head, a stray invalid byte does
 //! not fail the asset: the line is decoded lossily and a note counts such lines.
+//!
+//! Limits are errors, never silent: a line longer than `max_line_bytes` is cut (its head is
+//! classified, the rest skipped without buffering) and a decompressed stream longer than
+//! `max_decompressed_bytes` is stopped; either way the report keeps what was read and
+//! carries a `too_large` error saying the asset was not read whole.
 
 pub(crate) mod collect;
 pub(crate) mod delimited;
@@ -266,9 +271,11 @@ pub(crate) fn scan_blob(
                 ));
             }
             let kind = sniff_kind(&head, name_kind);
+            // No line end in the whole head: the first line is longer than the head.
+            let first_line_too_long = memchr::memchr(b'\n', &head).is_none();
             let mut chunks = vec![cut_to_lines(head, false, true)];
             chunks.extend(windows(blob, opts, seed)?);
-            let segments = chunks
+            let mut segments: Vec<Segment> = chunks
                 .into_iter()
                 .map(|b| {
                     LineReader::new(
@@ -277,6 +284,9 @@ pub(crate) fn scan_blob(
                     )
                 })
                 .collect();
+            if first_line_too_long && let Some(head) = segments.first_mut() {
+                head.cut_lines += 1;
+            }
             let mut input = Input {
                 segments,
                 row_quota: Some(opts.sample_rows),
@@ -362,7 +372,15 @@ fn read_kind(
         Kind::Ndjson => json::scan_lines(input, c),
         Kind::Log | Kind::Parquet => text::scan(input, c),
     };
+    let cut: u64 = input.segments.iter().map(|s| s.cut_lines).sum();
     match result {
+        Ok(_) if cut > 0 => Err(AssetError::new(
+            AssetErrorKind::TooLarge,
+            format!(
+                "{location}: {cut} line(s) longer than max_line_bytes ({} bytes); their first {} bytes were classified, the rest skipped",
+                input.max_line, input.max_line
+            ),
+        )),
         Ok(format) => Ok(FileOutcome {
             format,
             row_estimate: None,
@@ -370,28 +388,15 @@ fn read_kind(
         }),
         Err(e) => {
             if let Some(t) = e.get_ref().and_then(|i| i.downcast_ref::<TooLarge>()) {
-                // Keep what was read before the cap: the cap protects memory and time, and
-                // what came before it is still a faithful sample.
-                c.note(format!("stopped early: {t}"));
-                return Ok(FileOutcome {
-                    format: kind_name(kind),
-                    row_estimate: None,
-                    schema_fingerprint: None,
-                });
+                // What was read before the cap is kept in the report (the caller keeps
+                // fields when rows were read); the error says the asset was not read whole.
+                return Err(AssetError::new(
+                    AssetErrorKind::TooLarge,
+                    format!("{location}: stopped early: {t}"),
+                ));
             }
             Err(io_error(location, &e))
         }
-    }
-}
-
-fn kind_name(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Csv => "csv",
-        Kind::Tsv => "tsv",
-        Kind::Json => "json",
-        Kind::Ndjson => "ndjson",
-        Kind::Log => "log",
-        Kind::Parquet => "parquet",
     }
 }
 
