@@ -3,4 +3,5 @@
 mod bad_inputs;
 mod db;
 mod files;
+mod s3;
 mod support;
