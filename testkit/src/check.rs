@@ -487,6 +487,153 @@ pub fn passes_check(class: &str, value: &str) -> Option<bool> {
     Some(ok)
 }
 
+/// The testkit's structural verdict on values of classes without a check digit (issuer
+/// layouts: SSA area/group/serial, IRS ITIN groups, HMRC NINO prefixes, CMS MBI positions,
+/// PAN holder types, ISO 9362 BIC, token prefixes and lengths, GitHub's CRC-32 checksum, JWT
+/// and PEM framing). `None` for classes it does not cover.
+pub fn passes_structure(class: &str, value: &str) -> Option<bool> {
+    let v = value.trim();
+    let all = |s: &str, f: fn(&u8) -> bool| !s.is_empty() && s.as_bytes().iter().all(f);
+    let ok = match class {
+        "US_SSN" => {
+            let d: String = v.chars().filter(|c| *c != '-' && *c != ' ').collect();
+            d.len() == 9 && all(&d, u8::is_ascii_digit) && {
+                let (area, group, serial) = (&d[..3], &d[3..5], &d[5..]);
+                area != "000"
+                    && area != "666"
+                    && !area.starts_with('9')
+                    && group != "00"
+                    && serial != "0000"
+            }
+        }
+        "US_ITIN" => {
+            let d: String = v.chars().filter(|c| *c != '-' && *c != ' ').collect();
+            d.len() == 9
+                && all(&d, u8::is_ascii_digit)
+                && d.starts_with('9')
+                && d[3..5]
+                    .parse::<u32>()
+                    .is_ok_and(|g| matches!(g, 50..=65 | 70..=88 | 90..=92 | 94..=99))
+        }
+        "UK_NINO" => {
+            let c: String = v.chars().filter(|c| *c != ' ' && *c != '-').collect();
+            let b = c.as_bytes();
+            c.len() == 9
+                && b"ABCEGHJKLMNOPRSTWXYZ".contains(&b[0])
+                && b"ABCEGHJKLMNPRSTWXYZ".contains(&b[1])
+                && !matches!(&c[..2], "BG" | "GB" | "KN" | "NK" | "NT" | "TN" | "ZZ")
+                && all(&c[2..8], u8::is_ascii_digit)
+                && b"ABCD".contains(&b[8])
+        }
+        "US_MBI" => {
+            let c: String = v.chars().filter(|c| *c != '-').collect();
+            const A: &[u8] = b"ACDEFGHJKMNPQRTUVWXY";
+            let an = |x: &u8| A.contains(x) || x.is_ascii_digit();
+            let b = c.as_bytes();
+            c.len() == 11
+                && (b'1'..=b'9').contains(&b[0])
+                && A.contains(&b[1])
+                && an(&b[2])
+                && b[3].is_ascii_digit()
+                && A.contains(&b[4])
+                && an(&b[5])
+                && b[6].is_ascii_digit()
+                && A.contains(&b[7])
+                && A.contains(&b[8])
+                && b[9].is_ascii_digit()
+                && b[10].is_ascii_digit()
+        }
+        "IN_PAN" => {
+            let b = v.as_bytes();
+            v.len() == 10
+                && all(&v[..5], u8::is_ascii_uppercase)
+                && b"PCHFATBLJG".contains(&b[3])
+                && all(&v[5..9], u8::is_ascii_digit)
+                && b[9].is_ascii_uppercase()
+        }
+        "SWIFT_BIC" => {
+            (v.len() == 8 || v.len() == 11)
+                && all(&v[..6], u8::is_ascii_uppercase)
+                && all(&v[6..], u8::is_ascii_alphanumeric)
+        }
+        "AWS_ACCESS_KEY_ID" => {
+            v.len() == 20
+                && (v.starts_with("AKIA") || v.starts_with("ASIA"))
+                && all(&v[4..], |c| {
+                    c.is_ascii_uppercase() || (b'2'..=b'7').contains(c)
+                })
+        }
+        "AWS_SECRET_ACCESS_KEY" => {
+            v.len() == 40 && all(v, |c| c.is_ascii_alphanumeric() || *c == b'/' || *c == b'+')
+        }
+        "GITHUB_TOKEN" => {
+            if let Some(rest) = v.strip_prefix("github_pat_") {
+                rest.len() == 82
+                    && rest.as_bytes()[22] == b'_'
+                    && all(&rest[..22], u8::is_ascii_alphanumeric)
+                    && all(&rest[23..], u8::is_ascii_alphanumeric)
+            } else {
+                let known = ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"];
+                v.len() == 40
+                    && known.iter().any(|p| v.starts_with(p))
+                    && all(&v[4..], u8::is_ascii_alphanumeric)
+                    && encode::base62(u64::from(encode::crc32(&v.as_bytes()[4..34])), 6) == v[34..]
+            }
+        }
+        "SLACK_TOKEN" => {
+            let parts: Vec<&str> = v.split('-').collect();
+            match parts.first().copied() {
+                Some("xoxb") => {
+                    parts.len() == 4
+                        && all(parts[1], u8::is_ascii_digit)
+                        && all(parts[2], u8::is_ascii_digit)
+                        && parts[3].len() == 24
+                        && all(parts[3], u8::is_ascii_alphanumeric)
+                }
+                Some("xoxp") => {
+                    parts.len() == 5
+                        && parts[1..4].iter().all(|p| all(p, u8::is_ascii_digit))
+                        && parts[4].len() == 32
+                        && all(parts[4], u8::is_ascii_hexdigit)
+                }
+                Some("xapp") => parts.len() == 5 && parts[1] == "1" && parts[4].len() == 64,
+                _ => false,
+            }
+        }
+        "STRIPE_KEY" => ["sk_live_", "rk_live_", "pk_live_"]
+            .iter()
+            .find_map(|p| v.strip_prefix(p))
+            .is_some_and(|rest| rest.len() >= 24 && all(rest, u8::is_ascii_alphanumeric)),
+        "GOOGLE_API_KEY" => {
+            v.len() == 39
+                && v.starts_with("AIza")
+                && all(&v[4..], |c| {
+                    c.is_ascii_alphanumeric() || *c == b'_' || *c == b'-'
+                })
+        }
+        "JWT" => {
+            let parts: Vec<&str> = v.split('.').collect();
+            parts.len() == 3
+                && parts[0].starts_with("eyJ")
+                && parts[1].starts_with("eyJ")
+                && parts
+                    .iter()
+                    .all(|p| all(p, |c| c.is_ascii_alphanumeric() || *c == b'-' || *c == b'_'))
+        }
+        "PRIVATE_KEY" => {
+            let begin = v
+                .strip_prefix("-----BEGIN ")
+                .and_then(|r| r.split_once("-----"))
+                .map(|(label, _)| label);
+            begin.is_some_and(|label| {
+                label.ends_with("PRIVATE KEY") && v.ends_with(&format!("-----END {label}-----"))
+            })
+        }
+        _ => return None,
+    };
+    Some(ok)
+}
+
 fn hetu_valid(value: &str) -> bool {
     let v = value.trim().to_ascii_uppercase();
     if v.len() != 11 || !v.is_ascii() {

@@ -491,6 +491,7 @@ pub(crate) fn hex_token(rng: &mut Rg<'_>, n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::check::passes_structure;
     use rand::SeedableRng;
 
     #[test]
@@ -517,6 +518,8 @@ mod tests {
             let s = decoy(DecoyKind::InvalidSsn, &mut rng);
             let area: u32 = s[..3].parse().unwrap();
             assert!(area == 0 || area == 666 || area >= 900);
+            assert_eq!(passes_structure("US_SSN", &s), Some(false), "{s}");
+            assert_eq!(passes_structure("US_ITIN", &s), Some(false), "{s}");
         }
         for kind in DecoyKind::ALL {
             assert!(!decoy(*kind, &mut rng).is_empty(), "{kind:?}");

@@ -14,6 +14,7 @@ pub mod decoys;
 mod draw;
 pub mod encode;
 pub mod fields;
+pub mod fixtures;
 mod lexicon;
 pub mod text;
 pub mod values;

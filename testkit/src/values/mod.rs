@@ -122,6 +122,27 @@ mod tests {
     }
 
     #[test]
+    fn structured_values_pass_their_own_structure_check() {
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(6);
+        let mut covered = 0;
+        for p in [Profile::Standard, Profile::Holdout] {
+            for class in CLASSES {
+                for _ in 0..300 {
+                    let v = value_for(p, class, &mut rng);
+                    match check::passes_structure(class, &v) {
+                        Some(ok) => {
+                            assert!(ok, "{class}: {v}");
+                            covered += 1;
+                        }
+                        None => break,
+                    }
+                }
+            }
+        }
+        assert_eq!(covered, 2 * 300 * 14);
+    }
+
+    #[test]
     fn checksummed_values_pass_their_own_check() {
         let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(2);
         for p in [Profile::Standard, Profile::Holdout] {
