@@ -508,7 +508,7 @@ mod tests {
 
     #[test]
     fn capped_reader_errors_past_the_cap() {
-        let data = vec![b'a'; 100];
+        let data = [b'a'; 100];
         let mut r = CappedReader {
             inner: &data[..],
             remaining: 10,
