@@ -859,7 +859,7 @@ fn decoy_columns(rng: &mut Rg<'_>, profile: Profile, out: &mut Vec<LabelledField
         Profile::Holdout => &[
             ("card_ref", "CREDIT_CARD"),
             ("acct_ref", "IBAN"),
-            ("member_ref", "UK_NHS"),
+            ("member_ref", "IN_AADHAAR"),
         ],
     };
     for (name, class) in twins {

@@ -884,7 +884,7 @@ fn decoy_line(rng: &mut Rg<'_>, profile: Profile) -> LabelledLine {
             d(rng, DecoyKind::InvalidSsn)
         ),
         14 => {
-            let twin = pick_str(rng, &["CREDIT_CARD", "IBAN", "UK_NHS", "IN_AADHAAR"]);
+            let twin = pick_str(rng, &["CREDIT_CARD", "IBAN", "BR_CPF", "IN_AADHAAR"]);
             let bad = corrupt_dyn(profile, twin, rng).unwrap_or_else(|| hex_token(rng, 12));
             format!("{ts} WARN rejected test fixture {bad}: check digit mismatch")
         }
