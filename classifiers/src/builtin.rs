@@ -37,8 +37,8 @@ fn v(validator: V) -> Check {
 }
 
 // Name-shape fragments shared by the name and address patterns.
-const UPPER: &str = "[A-ZÀ-ÖØ-Þ]";
-const LOWER: &str = "[a-zß-öø-ÿ]";
+const UPPER: &str = "[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ]";
+const LOWER: &str = "[a-zß-öø-ÿā-žſ]";
 
 fn word() -> String {
     format!("{UPPER}{LOWER}+(?:-{UPPER}{LOWER}+)?")
@@ -47,10 +47,13 @@ fn word() -> String {
 /// Every built-in class with its detectors, most specific first.
 pub(crate) fn builtin() -> Vec<(DataClass, Vec<DetectorDef>)> {
     let w = word();
-    let person_name = format!(
-        r"\b{w}(?: (?:(?:van|von|de|da|del|della|di|der|den|dos|das|du|la|le|ter|y|bin|al|el) ){{0,2}}(?:O'|Mc|D')?{w}){{1,2}}"
+    let particle = "(?:[Vv][ao]n|[Dd]e|[Dd]a|[Dd]el|[Dd]ella|[Dd]i|[Dd]er|[Dd]en|[Dd]os|[Dd]as|[Dd]u|[Ll]a|[Ll]e|ter|y|bin|al|el)";
+    let person_name =
+        format!(r"{w}(?: {UPPER}\.)?(?: (?:{particle} ){{0,2}}(?:O'|Mc|D')?{w}){{1,2}}");
+    let reversed_name = format!(r"{w}(?: {w})?, {w}");
+    let single_name = format!(
+        r"(?:(?:[Dd]e|[Vv]an|[Vv]an der|[Vv]an den|[Vv]on|[Dd]a|[Dd]i|[Dd]el|[Ll]e|[Ll]a) )?(?:O'|Mc|D')?{UPPER}{LOWER}+(?:[-'’]{UPPER}?{LOWER}+)?"
     );
-    let single_name = format!(r"{UPPER}{LOWER}+(?:[-'’]{UPPER}?{LOWER}+)?");
     let street_en = format!(
         r"\b\d{{1,5}}[A-Za-z]?(?: {w}){{1,4}} (?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Dr\.?|Court|Ct\.?|Way|Parkway|Pkwy|Place|Pl\.?|Terrace|Square|Sq\.?|Highway|Hwy|Circle|Close|Crescent|Gardens|Row|Mews)\b"
     );
@@ -61,7 +64,7 @@ pub(crate) fn builtin() -> Vec<(DataClass, Vec<DetectorDef>)> {
         r"\b\d{{1,4}}(?: ?(?:bis|ter))?,? (?:rue|avenue|av\.|boulevard|bd|chemin|allée|allee|place|impasse|quai|route|cours|passage) (?:de la |de l'|du |des |de |d')?{w}(?: (?:de la |de l'|du |des |de |d')?{w}){{0,3}}"
     );
     let street_es_pt_it = format!(
-        r"\b(?:Calle|C/|Avenida|Avda\.|Av\.|Plaza|Paseo|Camino|Carrera|Ronda|Rua|Travessa|Praça|Praca|Largo|Estrada|Alameda|Via|Viale|Piazza|Corso|Vicolo|Piazzale) (?:(?:de la|de los|del|de|da|do|das|dos|dei|della|degli|di) )?{w}(?: (?:(?:de la|de|da|do|del|di) )?{w}){{0,3}},? (?:n[º°o]\.? ?)?\d{{1,5}}\b"
+        r"\b(?:Calle|C/|Avenida|Avda\.|Av\.|Plaza|Paseo|Camino|Carrera|Ronda|Rua|Travessa|Praça|Praca|Largo|Estrada|Alameda|Via|Viale|Piazza|Corso|Vicolo|Piazzale) (?:(?:de la|de los|del|de|da|do|das|dos|dei|della|degli|di) )?{w}(?: (?:(?:de la|de|da|do|del|di) )?(?:{w}|[IVX]{{1,4}})){{0,3}},? (?:n[º°o]\.? ?)?\d{{1,5}}\b"
     );
     let street_nl = format!(
         r"\b{UPPER}{LOWER}+(?:straat|laan|weg|plein|gracht|kade|singel|dijk|steeg) \d{{1,4}}[a-zA-Z]?\b"
@@ -81,7 +84,7 @@ pub(crate) fn builtin() -> Vec<(DataClass, Vec<DetectorDef>)> {
     let gov_us: &[Compliance] = &[Ccpa, Glba];
     let gov_eu: &[Compliance] = &[Gdpr];
     let secret: &[Compliance] = &[Secrets];
-    let password_gap = r#"[ \t]*(?:[=:]|=>|:=)[ \t]*["']?"#;
+    let password_gap = r#"["']?[ \t]*(?:[=:]|=>|:=)[ \t]*["']?"#;
 
     vec![
         // ---- credentials: fixed prefixes, cheapest to confirm, checked first ----
@@ -236,7 +239,7 @@ pub(crate) fn builtin() -> Vec<(DataClass, Vec<DetectorDef>)> {
             ),
             vec![
                 d(
-                    &[r#"[^ \t\n"';,&<>]{3,128}"#],
+                    &[r#"[^ \t\n"';,<>]{3,128}"#],
                     Check::PasswordLike,
                     Strength::Weak,
                 )
@@ -365,7 +368,7 @@ pub(crate) fn builtin() -> Vec<(DataClass, Vec<DetectorDef>)> {
             vec![d(
                 &[
                     r"\b\d{4}(?:[ -]\d{4}){3}(?:[ -]?\d{1,3})?\b",
-                    r"\b3[47]\d{2}[ -]\d{6}[ -]\d{5}\b",
+                    r"\b3\d{3}[ -]\d{6}[ -]\d{4,5}\b",
                     r"\b\d{13,19}\b",
                 ],
                 v(V::CreditCard),
@@ -551,7 +554,7 @@ pub(crate) fn builtin() -> Vec<(DataClass, Vec<DetectorDef>)> {
                     Strength::Medium,
                 ),
                 d(
-                    &[r"\b(?:19|20)\d{10}\b"],
+                    &[r"\b(?:19|20)\d{10}\b", r"\b\d{10}\b"],
                     v(V::SePersonnummer),
                     Strength::Weak,
                 )
@@ -828,17 +831,31 @@ pub(crate) fn builtin() -> Vec<(DataClass, Vec<DetectorDef>)> {
                 gdpr_ccpa,
                 "A phone number in international or national format (validated with libphonenumber).",
             ),
-            vec![d(
-                &[
-                    r"(?:\+|\b00)[1-9]\d{0,2}(?:[ .-]?(?:\(\d{1,4}\)|\d{1,5})){2,6}\b",
-                    r"(?:\([2-9]\d{2}\) ?|\b[2-9]\d{2}[.-])[2-9]\d{2}[ .-]\d{4}\b",
-                    r"\b0[1-9]\d{0,4}(?:[ /-]\d{2,8}){1,4}\b",
-                    r"\b0[1-9](?:\.\d{2}){4}\b",
-                    r"\b0[1-9]\d{8,10}\b",
-                ],
-                v(V::Phone),
-                Strength::Medium,
-            )],
+            vec![
+                d(
+                    &[
+                        r"(?:\+|\b00)[1-9]\d{0,2}(?:[ .-]?(?:\(\d{1,4}\)|\d{1,5})){2,6}\b",
+                        r"(?:\([2-9]\d{2}\) ?|\b[2-9]\d{2}[.-])[2-9]\d{2}[ .-]\d{4}\b",
+                        r"\b0[1-9]\d{0,4}(?:[ /-]\d{2,8}){1,4}\b",
+                        r"\b0[1-9](?:\.\d{2}){4}\b",
+                        r"\b0[1-9]\d{8,10}\b",
+                        r"\(0?\d{1,4}\) ?\d{2,5}[ -]?\d{3,5}\b",
+                    ],
+                    v(V::Phone),
+                    Strength::Medium,
+                ),
+                // National numbers without a trunk prefix (`336 9050929`, `651 73 77 91`) are
+                // phone numbers only next to a phone word.
+                d(
+                    &[
+                        r"\b[1-9]\d{1,3}(?:[ .-]\d{2,8}){1,4}\b",
+                        r"\b[1-9]\d{7,11}\b",
+                    ],
+                    v(V::Phone),
+                    Strength::Weak,
+                )
+                .text_context(),
+            ],
         ),
         // ---- ids that need a hint or context word ----
         (
@@ -882,10 +899,13 @@ pub(crate) fn builtin() -> Vec<(DataClass, Vec<DetectorDef>)> {
             vec![
                 d(
                     &[
+                        r"\b[A-Z]\d{3}-\d{3}-\d{2}-\d{3}-\d\b",
+                        r"\b[A-Z]\d{3}-\d{4}-\d{4}\b",
+                        r"\b[A-Z]\d{2}-\d{2}-\d{4}\b",
+                        r"\bWDL[A-Z0-9]{9}\b",
+                        r"\b\d{2,3} \d{3} \d{3}\b",
                         r"\b[A-Z]{1,2}\d{4,14}\b",
                         r"\b\d{7,12}\b",
-                        r"\b[A-Z]\d{3}-\d{3}-\d{2}-\d{3}-\d\b",
-                        r"\b[A-Z]\d{2}-\d{2}-\d{4}\b",
                     ],
                     Check::None,
                     Strength::Weak,
@@ -927,11 +947,11 @@ pub(crate) fn builtin() -> Vec<(DataClass, Vec<DetectorDef>)> {
             vec![
                 d(
                     &[
+                        r"\b\d{5}-\d{3}\b",
                         r"\b\d{5}(?:-\d{4})?\b",
                         r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b",
                         r"\b[1-9]\d{3} ?[A-Z]{2}\b",
                         r"\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b",
-                        r"\b\d{5}-\d{3}\b",
                         r"\b\d{2}-\d{3}\b",
                         r"\b\d{3} ?\d{2}\b",
                         r"\b\d{4}\b",
@@ -973,11 +993,14 @@ pub(crate) fn builtin() -> Vec<(DataClass, Vec<DetectorDef>)> {
                 gdpr_ccpa,
                 "A person's full name (given and family names from the dictionaries).",
             ),
-            vec![d(
-                &[person_name.as_str()],
-                Check::FullName,
-                Strength::Medium,
-            )],
+            vec![
+                d(&[person_name.as_str()], Check::FullName, Strength::Medium),
+                d(
+                    &[reversed_name.as_str()],
+                    Check::ReversedName,
+                    Strength::Medium,
+                ),
+            ],
         ),
         (
             class(
@@ -988,7 +1011,7 @@ pub(crate) fn builtin() -> Vec<(DataClass, Vec<DetectorDef>)> {
                 gdpr_ccpa,
                 "A given name alone, as in a first-name column.",
             ),
-            vec![d(&[single_name.as_str()], Check::GivenName, Strength::Weak).field_only()],
+            vec![d(&[single_name.as_str()], Check::GivenName, Strength::Weak).text_context()],
         ),
         (
             class(
@@ -999,7 +1022,7 @@ pub(crate) fn builtin() -> Vec<(DataClass, Vec<DetectorDef>)> {
                 gdpr_ccpa,
                 "A family name alone, as in a last-name column.",
             ),
-            vec![d(&[single_name.as_str()], Check::FamilyName, Strength::Weak).field_only()],
+            vec![d(&[single_name.as_str()], Check::FamilyName, Strength::Weak).text_context()],
         ),
     ]
 }

@@ -37,6 +37,8 @@ pub enum Check {
     Validator(Validator),
     /// A full name: given name + family name from the dictionaries.
     FullName,
+    /// A full name written family name first: `Gallo, Chiara`.
+    ReversedName,
     /// A single given name.
     GivenName,
     /// A single family name.
@@ -54,11 +56,25 @@ impl Check {
     /// When one value passes the checks of two classes, the more specific one takes it.
     pub(crate) fn specificity(&self) -> u8 {
         match self {
-            Check::Validator(v) if is_checksum(*v) => 3,
-            Check::Validator(_) => 2,
-            Check::FullName | Check::GivenName | Check::FamilyName | Check::Dictionary(_) => 1,
-            Check::PasswordLike | Check::HighEntropy | Check::None => 0,
+            Check::Validator(v) if is_checksum(*v) => 6,
+            Check::Validator(_) => 5,
+            Check::FullName
+            | Check::ReversedName
+            | Check::GivenName
+            | Check::FamilyName
+            | Check::Dictionary(_) => 3,
+            Check::HighEntropy => 2,
+            Check::None => 1,
+            Check::PasswordLike => 0,
         }
+    }
+
+    /// Whether the check is a name-dictionary lookup (candidates are retried word by word).
+    pub(crate) fn is_name(&self) -> bool {
+        matches!(
+            self,
+            Check::FullName | Check::ReversedName | Check::GivenName | Check::FamilyName
+        )
     }
 
     /// The name shown by `piicat detectors`.
@@ -66,7 +82,7 @@ impl Check {
         match self {
             Check::None => "-".into(),
             Check::Validator(v) => v.as_str().into(),
-            Check::FullName => "name dictionaries (given + family)".into(),
+            Check::FullName | Check::ReversedName => "name dictionaries (given + family)".into(),
             Check::GivenName => "given-name dictionary".into(),
             Check::FamilyName => "family-name dictionary".into(),
             Check::PasswordLike => "password shape".into(),
@@ -152,12 +168,6 @@ impl DetectorDef {
     /// Needs a context word in text; fields may still be found from values alone.
     pub(crate) fn text_context(mut self) -> DetectorDef {
         self.text = TextRule::NeedsContext;
-        self
-    }
-
-    /// Never matched in free text.
-    pub(crate) fn field_only(mut self) -> DetectorDef {
-        self.text = TextRule::FieldOnly;
         self
     }
 

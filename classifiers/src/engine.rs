@@ -30,11 +30,17 @@ const WHOLE_VALUE_MAX: usize = 256;
 const CONTEXT_BEFORE: usize = 48;
 /// How far after a candidate context words are looked for, in bytes.
 const CONTEXT_AFTER: usize = 16;
+/// How far before a candidate negative context words are looked for, in bytes.
+const NEGATIVE_BEFORE: usize = 20;
+
+/// A context word may be one segment of an identifier (`uk_passport_number`, `tax-id-de`).
+const KEY_PREFIX: &str = r"(?-u:\b)(?:[A-Za-z0-9]+[_-])*";
+/// What may follow a context word inside the same identifier.
+const KEY_SUFFIX: &str = r"(?:[_-][A-Za-z0-9]+)*(?-u:\b)";
 
 /// The separator allowed between a context word and its value by default: punctuation and a
 /// few filler words (`SSN: `, `passport no. `, `zip code is `, `"dob": "`).
-const DEFAULT_GAP: &str =
-    r#"[^A-Za-z0-9\n]{1,6}(?:(?i-u:no|nr|num|number|is|was|of|on|id|#)[^A-Za-z0-9\n]{1,4}){0,2}"#;
+const DEFAULT_GAP: &str = r#"[^A-Za-z0-9\n+(]{1,6}(?:(?i-u:no|nr|num|number|is|was|of|on|at|id|#)[^A-Za-z0-9\n+(]{1,4}){0,2}"#;
 
 /// One compiled detector.
 #[derive(Debug)]
@@ -75,6 +81,18 @@ impl TextMatch<'_, '_> {
     }
 }
 
+/// How strongly a passed check claims a value: a hinted class first, then the more
+/// specific check, then the stronger pattern.
+pub(crate) type Rank = (bool, u8, Strength);
+
+/// The classes a whole value passed and the classes whose pattern matched but check failed.
+#[derive(Debug, Default)]
+pub(crate) struct WholeValue {
+    /// (class, rank, proposed only by a weak pattern, found through a name hint alone).
+    pub passed: Vec<(usize, Rank, bool, bool)>,
+    pub rejected: Vec<usize>,
+}
+
 /// The compiled detection engine.
 #[derive(Debug)]
 pub struct Engine {
@@ -91,7 +109,13 @@ pub struct Engine {
     pub(crate) names: NameDictionaries,
     pub(crate) key: Option<FingerprintKey>,
     pub(crate) min_confidence: f32,
+    /// A postal code directly after a street address.
+    postal_follow: regex::Regex,
 }
+
+/// The postal-code formats that follow a street address: BR, US ZIP(+4), UK, NL, CA, PL,
+/// and the 4- and 5-digit codes of most of Europe and Australia.
+const POSTAL_AFTER_STREET: &str = r"^,?[ \t]*(?:[A-Z]{1,2}-)?(?P<pc>\d{5}-\d{3}|\d{5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[1-9]\d{3} ?[A-Z]{2}|[A-Z]\d[A-Z] ?\d[A-Z]\d|\d{2}-\d{3}|\d{4})\b";
 
 /// Builds an [`Engine`] from the built-ins plus custom detectors.
 #[derive(Debug, Default)]
@@ -222,8 +246,8 @@ impl Engine {
                         };
                         let gap = det.def.context_gap.as_deref().unwrap_or(DEFAULT_GAP);
                         let gap = expand_shorthand(gap);
-                        let src = format!(r"(?-u:\b)(?i-u:{words})(?-u:\b){gap}(?:{p})");
-                        let cap = format!(r"(?-u:\b)(?i-u:{words})(?-u:\b){gap}(?P<v>{p})");
+                        let src = format!(r"{KEY_PREFIX}(?i-u:{words}){KEY_SUFFIX}{gap}(?:{p})");
+                        let cap = format!(r"{KEY_PREFIX}(?i-u:{words}){KEY_SUFFIX}{gap}(?P<v>{p})");
                         let cap = regex::Regex::new(&cap)
                             .map_err(|e| invalid(format!("context pattern: {e}")))?;
                         text_sources.push(src);
@@ -276,6 +300,10 @@ impl Engine {
             names: NameDictionaries::builtin(),
             key: b.key,
             min_confidence: b.min_confidence.unwrap_or(DEFAULT_MIN_CONFIDENCE),
+            postal_follow: regex::Regex::new(POSTAL_AFTER_STREET).map_err(|e| Error::Builtin {
+                what: "postal code after street".into(),
+                reason: e.to_string(),
+            })?,
         })
     }
 
@@ -368,9 +396,29 @@ impl Engine {
                 },
                 None => (m.start(), m.end(), false),
             };
-            if let Some(found) = self.confirm_text(text, vs, ve, tp.detector, contexted) {
+            // A value after a context word may be self-evidently something stronger
+            // (`STRIPE_SECRET_KEY=sk_live_…` is a Stripe key, not a password).
+            let stronger = if contexted {
+                self.alternative(text, vs, ve, tp.detector)
+                    .filter(|f| self.strength_of(f) == Strength::Strong)
+            } else {
+                None
+            };
+            let confirmed = stronger
+                .or_else(|| self.confirm_text(text, vs, ve, tp.detector, contexted))
+                .or_else(|| {
+                    contexted
+                        .then(|| self.contexted_alternative(text, m.start(), tp.detector))
+                        .flatten()
+                });
+            if let Some(found) = confirmed {
+                let street = found.class.id == "STREET_ADDRESS";
                 out.push(found);
                 pos = m.end();
+                if street && let Some(postal) = self.postal_after_street(text, ve) {
+                    pos = postal.end;
+                    out.push(postal);
+                }
                 continue;
             }
             if !contexted && let Some(found) = self.alternative(text, vs, ve, tp.detector) {
@@ -378,9 +426,109 @@ impl Engine {
                 pos = m.end();
                 continue;
             }
-            pos = next_token_start(bytes, m.start());
+            // A name-shaped span may hold a name a word later (`Dear Jane Doe`); any other
+            // failed span is one token of something else (a corrupt IBAN is not a card).
+            pos = if self.detectors[tp.detector].def.check.is_name() {
+                next_token_start(bytes, m.start())
+            } else {
+                m.end()
+            };
+        }
+        if memchr::memmem::find(bytes, b"INSERT INTO").is_some()
+            || memchr::memmem::find(bytes, b"insert into").is_some()
+        {
+            self.sql_values(text, &mut out);
         }
         out
+    }
+
+    /// Values of SQL `INSERT` statements classified with their column names as hints;
+    /// values already found by the automaton keep their match.
+    fn sql_values<'e, 't>(&'e self, text: &'t str, out: &mut Vec<TextMatch<'e, 't>>) {
+        let mut added = false;
+        let mut line_start = 0;
+        for line in text.split_inclusive('\n') {
+            if line.contains("INSERT INTO") || line.contains("insert into") {
+                for (column, s, e) in crate::structured::sql_insert_values(line) {
+                    let (s, e) = (line_start + s, line_start + e);
+                    if out.iter().any(|m| m.start < e && s < m.end) {
+                        continue;
+                    }
+                    if let Some(found) = self.classify_named_value(column, text, s, e) {
+                        out.push(found);
+                        added = true;
+                    }
+                }
+            }
+            line_start += line.len();
+        }
+        if added {
+            out.sort_by_key(|m| m.start);
+        }
+    }
+
+    /// A postal code right after a street address (`Keizersgracht 645, 1017 DS`).
+    fn postal_after_street<'e, 't>(
+        &'e self,
+        text: &'t str,
+        end: usize,
+    ) -> Option<TextMatch<'e, 't>> {
+        let class = self.classes.iter().position(|c| c.id == "POSTAL_CODE")?;
+        let m = self.postal_follow.captures(&text[end..])?.name("pc")?;
+        let (start, stop) = (end + m.start(), end + m.end());
+        let confidence = 0.7;
+        (confidence >= self.min_confidence).then(|| TextMatch {
+            class: &self.classes[class],
+            start,
+            end: stop,
+            confidence,
+            likelihood: Likelihood::from_confidence(confidence),
+            value: Sensitive::new(&text[start..stop]),
+        })
+    }
+
+    /// The strength of the detector that produced a match (the strongest of its class).
+    fn strength_of(&self, m: &TextMatch<'_, '_>) -> Strength {
+        let class = self.classes.iter().position(|c| std::ptr::eq(c, m.class));
+        class
+            .into_iter()
+            .flat_map(|c| self.by_class[c].iter())
+            .map(|&d| self.detectors[d].def.strength)
+            .max()
+            .unwrap_or(Strength::Weak)
+    }
+
+    /// Another context-prefixed detector matching at the same place (`uk_passport_number=`
+    /// fits the US and the UK passport keyword; the negative word decides).
+    fn contexted_alternative<'e, 't>(
+        &'e self,
+        text: &'t str,
+        at: usize,
+        failed: usize,
+    ) -> Option<TextMatch<'e, 't>> {
+        for tp in &self.text_patterns {
+            let Some(cap) = &tp.value_capture else {
+                continue;
+            };
+            if tp.detector == failed
+                || self.detectors[tp.detector].class == self.detectors[failed].class
+            {
+                continue;
+            }
+            let Some(c) = cap.captures_at(text, at) else {
+                continue;
+            };
+            let (Some(whole), Some(v)) = (c.get(0), c.name("v")) else {
+                continue;
+            };
+            if whole.start() != at {
+                continue;
+            }
+            if let Some(found) = self.confirm_text(text, v.start(), v.end(), tp.detector, true) {
+                return Some(found);
+            }
+        }
+        None
     }
 
     /// Another detector whose pattern matches the same span and whose check passes.
@@ -418,7 +566,7 @@ impl Engine {
     ) -> Option<TextMatch<'e, 't>> {
         let det = &self.detectors[detector];
         let value = &text[start..end];
-        if glued(text.as_bytes(), start, end) {
+        if glued(text.as_bytes(), start, end) || mid_word(text, start) {
             return None;
         }
         let passed = self.check(&det.def.check, value);
@@ -436,8 +584,24 @@ impl Engine {
         }
         if contexted {
             confidence += 0.3;
+            // Only the key itself can say it is about something else (`uk_passport_number`
+            // is not a US passport); words further back belong to other fields.
+            let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+            let key_start = text[line_start..start]
+                .rfind(|c: char| c.is_whitespace() || c == '{' || c == ',' || c == '(')
+                .map_or(line_start, |i| line_start + i + 1);
+            if self.hints.context_in(&text[key_start..start], det.class).1 {
+                return None;
+            }
         } else {
-            let (pos, neg) = self.context_around(text, start, end, det.class);
+            let (pos, _) = self.context_around(text, start, end, det.class);
+            // Negative words count only right before the value (`version 1.2.3.4`), not
+            // anywhere in the line (`InvoiceService - customer Jane Roe`).
+            let mut near = start.saturating_sub(NEGATIVE_BEFORE);
+            while !text.is_char_boundary(near) {
+                near += 1;
+            }
+            let neg = self.hints.context_in(&text[near..start], det.class).1;
             if loose_name && !pos {
                 return None;
             }
@@ -471,11 +635,11 @@ impl Engine {
             from += 1;
         }
         let mut to = (end + CONTEXT_AFTER).min(text.len());
-        if let Some(nl) = text[end..to].find('\n') {
-            to = end + nl;
-        }
         while !text.is_char_boundary(to) {
             to -= 1;
+        }
+        if let Some(nl) = text[end..to].find('\n') {
+            to = end + nl;
         }
         let window = format!("{} {}", &text[from..start], &text[end..to]);
         self.hints.context_in(&window, class)
@@ -490,12 +654,144 @@ impl Engine {
             }
             Check::Validator(v) => v.check(value),
             Check::FullName => self.names.is_full_name(value),
-            Check::GivenName => self.names.is_given(value),
-            Check::FamilyName => self.names.is_family(value),
+            Check::ReversedName => self.names.is_reversed_name(value),
+            Check::GivenName => self.names.is_given_loose(value),
+            Check::FamilyName => self.names.is_family_loose(value),
             Check::PasswordLike => password_like(value),
             Check::HighEntropy => high_entropy(value),
             Check::Dictionary(terms) => terms.contains(&value.trim().to_lowercase()),
         }
+    }
+
+    /// Classes of a whole field value: every detector whose anchored pattern matches it (and
+    /// whose name-hint rule is met) runs its check; classes hinted by the name also run their
+    /// validators on values the patterns missed.
+    pub(crate) fn whole_value(
+        &self,
+        hints: &NameHints,
+        hinted_checks: &[usize],
+        value: &str,
+    ) -> WholeValue {
+        let mut out = WholeValue::default();
+        for det_idx in self.whole_matches(value) {
+            let det = &self.detectors[det_idx];
+            if out.passed.iter().any(|p| p.0 == det.class) {
+                continue;
+            }
+            let hinted = hints.positive_for(det.class).is_some();
+            if det.def.field_needs_hint && !hinted {
+                continue;
+            }
+            if self.check(&det.def.check, value) {
+                out.rejected.retain(|c| *c != det.class);
+                out.passed.push((
+                    det.class,
+                    (hinted, det.def.check.specificity(), det.def.strength),
+                    det.def.strength == Strength::Weak,
+                    false,
+                ));
+            } else if !out.rejected.contains(&det.class) {
+                out.rejected.push(det.class);
+            }
+        }
+        for &class in hinted_checks {
+            if out.passed.iter().any(|p| p.0 == class) {
+                continue;
+            }
+            let hit = self.by_class[class].iter().find(|&&d| {
+                let check = &self.detectors[d].def.check;
+                matches!(check, Check::Validator(_)) && self.check(check, value)
+            });
+            if let Some(&d) = hit {
+                out.rejected.retain(|c| *c != class);
+                let def = &self.detectors[d].def;
+                out.passed.push((
+                    class,
+                    (true, def.check.specificity(), def.strength),
+                    false,
+                    true,
+                ));
+            }
+        }
+        let passed = &out.passed;
+        out.rejected.retain(|c| !passed.iter().any(|p| p.0 == *c));
+        out
+    }
+
+    /// Classes with a positive hint in `hints` whose detectors have a validator: these run on
+    /// field values that no pattern proposed (a `phone` column of bare digits).
+    pub(crate) fn hinted_checks(&self, hints: &NameHints) -> Vec<usize> {
+        hints
+            .positive
+            .iter()
+            .map(|(c, _)| *c)
+            .filter(|&c| {
+                self.by_class[c]
+                    .iter()
+                    .any(|&d| matches!(self.detectors[d].def.check, Check::Validator(_)))
+            })
+            .collect()
+    }
+
+    /// The best class of one value known to sit under a column `name` (an SQL `INSERT`),
+    /// scored as text with the name as its context.
+    fn classify_named_value<'e, 't>(
+        &'e self,
+        name: &str,
+        text: &'t str,
+        start: usize,
+        end: usize,
+    ) -> Option<TextMatch<'e, 't>> {
+        let value = &text[start..end];
+        if value.trim().is_empty() || value.eq_ignore_ascii_case("null") {
+            return None;
+        }
+        let hints = self.hints.name_hints(name);
+        let checks = self.hinted_checks(&hints);
+        let whole = self.whole_value(&hints, &checks, value);
+        let (class, rank, _, _) = whole
+            .passed
+            .iter()
+            .copied()
+            .filter(|p| hints.negative_for(p.0).is_none())
+            .max_by_key(|p| p.1)?;
+        let (hinted, spec, strength) = rank;
+        // The column says what it holds: a value its own class rejects is not another class.
+        if !hinted
+            && whole
+                .rejected
+                .iter()
+                .any(|c| hints.positive_for(*c).is_some())
+        {
+            return None;
+        }
+        // Without a hint, only what would count in free text counts here.
+        let det = self.by_class[class]
+            .iter()
+            .map(|&d| &self.detectors[d])
+            .next()?;
+        if !hinted && (det.def.text != TextRule::Free || strength == Strength::Weak) {
+            return None;
+        }
+        let bonus = match spec {
+            6.. => 0.3,
+            5 => 0.2,
+            3 => 0.15,
+            _ => 0.0,
+        };
+        let confidence =
+            (base_confidence(strength) + bonus + if hinted { 0.3 } else { 0.0 }).clamp(0.0, 0.99);
+        if confidence < self.min_confidence {
+            return None;
+        }
+        Some(TextMatch {
+            class: &self.classes[class],
+            start,
+            end,
+            confidence,
+            likelihood: Likelihood::from_confidence(confidence),
+            value: Sensitive::new(value),
+        })
     }
 
     /// Detectors whose anchored pattern matches the whole value.
@@ -531,7 +827,7 @@ fn context_alternation(hints: Option<&ClassHints>) -> Option<String> {
             w.split(' ')
                 .map(regex::escape)
                 .collect::<Vec<_>>()
-                .join("[ _.-]?")
+                .join("[ _.'-]?")
         })
         .collect();
     Some(alts.join("|"))
@@ -547,9 +843,9 @@ fn base_confidence(strength: Strength) -> f32 {
 
 fn check_bonus(check: &Check) -> f32 {
     match check.specificity() {
-        3 => 0.3,
-        2 => 0.2,
-        1 => 0.15,
+        6.. => 0.3,
+        5 => 0.2,
+        3 => 0.15,
         _ => 0.0,
     }
 }
@@ -577,6 +873,13 @@ fn glued(bytes: &[u8], start: usize, end: usize) -> bool {
             && (before == b'v' || before == b'V')
             && !before2.is_ascii_alphanumeric())
         || (last.is_ascii_digit() && sep(after) && after2.is_ascii_digit())
+}
+
+/// Whether `start` falls inside a word (`Donald` in `McDonald`), for any script.
+fn mid_word(text: &str, start: usize) -> bool {
+    let first = text[start..].chars().next();
+    let before = text[..start].chars().next_back();
+    matches!((before, first), (Some(b), Some(f)) if b.is_alphanumeric() && f.is_alphanumeric())
 }
 
 /// The start of the token after the one at `from`, so a failed candidate is retried from the
@@ -632,7 +935,9 @@ fn password_like(v: &str) -> bool {
     ];
     if PLACEHOLDERS.contains(&lower.as_str())
         || v.chars().all(|c| c == '*' || c == 'x' || c == 'X')
-        || (v.starts_with("${") || v.starts_with('<') || v.starts_with("{{") || v.starts_with('%'))
+        || (v.starts_with("${") || v.starts_with('<') || v.starts_with("{{"))
+        || v == "%s"
+        || v.starts_with("%(")
     {
         return false;
     }

@@ -4,8 +4,8 @@
 //! why. Raw values are only masked and fingerprinted here, never stored.
 
 use crate::class::Likelihood;
-use crate::detector::{Check, Strength};
-use crate::engine::Engine;
+use crate::detector::Check;
+use crate::engine::{Engine, Rank, WholeValue};
 use crate::fingerprint::{Sketch, normalize_for_fingerprint};
 use crate::hints::NameHints;
 use crate::mask::mask;
@@ -29,6 +29,8 @@ struct ClassStats {
     rejected: u64,
     /// Whether a hint alone (no pattern) made the check run.
     by_hint: u64,
+    /// Of `whole`, values another class also took (an SSN that also parses as a phone).
+    shared: u64,
     /// Best text confidence among embedded matches.
     best_text_confidence: f32,
     examples: Vec<String>,
@@ -71,16 +73,7 @@ fn is_null(v: &str) -> bool {
 impl<'e> FieldScan<'e> {
     pub(crate) fn new(engine: &'e Engine, path: &str) -> FieldScan<'e> {
         let hints = engine.name_hints(path);
-        let hinted_checks = hints
-            .positive
-            .iter()
-            .map(|(c, _)| *c)
-            .filter(|&c| {
-                engine.by_class[c]
-                    .iter()
-                    .any(|&d| matches!(engine.detectors[d].def.check, Check::Validator(_)))
-            })
-            .collect();
+        let hinted_checks = engine.hinted_checks(&hints);
         FieldScan {
             engine,
             path: path.to_string(),
@@ -110,56 +103,31 @@ impl<'e> FieldScan<'e> {
         }
         self.sampled += 1;
         let engine = self.engine;
-        // (class, specificity, weak) of every check that passed on the whole value.
-        let mut passed: Vec<(usize, u8, bool)> = Vec::new();
-        let mut rejected: Vec<usize> = Vec::new();
-        for det_idx in engine.whole_matches(value) {
-            let det = &engine.detectors[det_idx];
-            if passed.iter().any(|(c, _, _)| *c == det.class) {
-                continue;
-            }
-            if det.def.field_needs_hint && self.hints.positive_for(det.class).is_none() {
-                continue;
-            }
-            if engine.check(&det.def.check, value) {
-                rejected.retain(|c| *c != det.class);
-                passed.push((
-                    det.class,
-                    det.def.check.specificity(),
-                    det.def.strength == Strength::Weak,
-                ));
-            } else if !rejected.contains(&det.class) {
-                rejected.push(det.class);
-            }
-        }
-        for &class in &self.hinted_checks {
-            if passed.iter().any(|(c, _, _)| *c == class) {
-                continue;
-            }
-            let hit = engine.by_class[class].iter().find(|&&d| {
-                let check = &engine.detectors[d].def.check;
-                matches!(check, Check::Validator(_)) && engine.check(check, value)
-            });
-            if let Some(&d) = hit {
-                rejected.retain(|c| *c != class);
+        let WholeValue { passed, rejected } =
+            engine.whole_value(&self.hints, &self.hinted_checks, value);
+        for &(class, _, _, by_hint) in &passed {
+            if by_hint {
                 self.stats[class].by_hint += 1;
-                passed.push((class, engine.detectors[d].def.check.specificity(), false));
             }
         }
+        let passed: Vec<(usize, Rank, bool)> =
+            passed.into_iter().map(|(c, r, w, _)| (c, r, w)).collect();
         for class in rejected {
-            if !passed.iter().any(|(c, _, _)| *c == class) {
-                self.stats[class].rejected += 1;
-            }
+            self.stats[class].rejected += 1;
         }
         if let Some(best) = passed.iter().map(|(_, s, _)| *s).max() {
             // One value, one meaning: the most specific check takes it (an NHS number that
             // also parses as a phone number is an NHS number). Dictionary classes tie.
-            for (class, spec, weak) in passed {
-                if spec == best {
+            let winners = passed.iter().filter(|(_, r, _)| *r == best).count();
+            for (class, rank, weak) in passed {
+                if rank == best {
                     let st = &mut self.stats[class];
                     st.whole += 1;
                     if weak {
                         st.whole_weak += 1;
+                    }
+                    if winners > 1 {
+                        st.shared += 1;
                     }
                     self.remember(class, value);
                 } else {
@@ -219,6 +187,7 @@ impl<'e> FieldScan<'e> {
             }
         }
         resolve_name_parts(&mut classes, &self.hints, self.engine);
+        self.drop_shadowed(&mut classes);
         classes.sort_by(|a, b| {
             b.confidence
                 .total_cmp(&a.confidence)
@@ -230,6 +199,43 @@ impl<'e> FieldScan<'e> {
             sampled: n,
             classes,
         }
+    }
+
+    /// A column is mostly one thing. Drops a class that is sparse while another class holds
+    /// at least half the values (a street name that reads as a person's name inside an
+    /// address column), and a class all of whose values another class also took and that
+    /// class took more (9-digit passport numbers in a column of US passports).
+    fn drop_shadowed(&self, classes: &mut Vec<ClassScore>) {
+        let n = self.sampled.max(1) as f32;
+        let whole_of = |id: &str| {
+            self.engine
+                .classes
+                .iter()
+                .position(|c| c.id == id)
+                .map(|i| &self.stats[i])
+        };
+        let dominant: Vec<(String, u64)> = classes
+            .iter()
+            .filter_map(|c| whole_of(&c.class).map(|st| (c.class.clone(), st.whole)))
+            .filter(|(_, whole)| *whole as f32 / n >= 0.5)
+            .collect();
+        classes.retain(|c| {
+            let Some(st) = whole_of(&c.class) else {
+                return true;
+            };
+            let others = dominant.iter().filter(|(id, _)| *id != c.class);
+            let mut others = others.peekable();
+            if others.peek().is_none() {
+                return true;
+            }
+            let sparse = (c.matched as f32 / n) < 0.1;
+            let nested = st.whole > 0
+                && st.shared * 20 >= st.whole * 19
+                && dominant
+                    .iter()
+                    .any(|(id, whole)| *id != c.class && *whole * 10 > st.whole * 11);
+            !(sparse || nested)
+        });
     }
 
     fn score(&self, class: usize, st: &ClassStats, n: u64) -> Option<ClassScore> {
@@ -265,9 +271,9 @@ impl<'e> FieldScan<'e> {
         if whole_rate >= 0.3 {
             // A structured column: most values are the class.
             let weak_only = st.whole_weak == st.whole && st.by_hint == 0;
-            if weak_only && hint.is_none() {
-                let strong_check = dets.iter().any(|d| d.check.specificity() >= 3);
-                if !(strong_check && whole_rate >= 0.8 && validated_rate.unwrap_or(0.0) >= 0.9) {
+            if weak_only && hint.is_none() && !is_name_part {
+                let validated = dets.iter().any(|d| d.check.specificity() >= 5);
+                if !(validated && whole_rate >= 0.8 && validated_rate.unwrap_or(0.0) >= 0.9) {
                     return None;
                 }
             }
@@ -277,10 +283,17 @@ impl<'e> FieldScan<'e> {
             confidence = 0.55 + 0.4 * whole_rate;
             reasons.push(format!("{:.0}% of {n} values are {id}", whole_rate * 100.0));
         } else {
-            // Sparse: a few values, or PII embedded in free text.
+            // Sparse: a few values, or PII embedded in free text. Whole values count here only
+            // when a validator confirmed them and no other class took them too.
             let enough = matched >= 2 || n < 10 || hint.is_some();
             let weak_whole = st.whole_weak > 0 && st.embedded == 0 && st.whole == st.whole_weak;
-            if !enough || (weak_whole && hint.is_none()) || is_name_part {
+            let validated_whole = dets.iter().any(|d| d.check.specificity() >= 5);
+            let mostly_shared = st.shared * 2 > st.whole;
+            if !enough
+                || (weak_whole && hint.is_none())
+                || is_name_part
+                || (st.whole > st.embedded && hint.is_none() && (!validated_whole || mostly_shared))
+            {
                 return None;
             }
             confidence = 0.55 + 0.1 * (matched.min(10) as f32 / 10.0);

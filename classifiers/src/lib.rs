@@ -17,6 +17,7 @@ pub mod mask;
 mod names;
 pub mod report;
 pub mod sensitive;
+mod structured;
 pub mod text;
 pub mod validators;
 

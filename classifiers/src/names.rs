@@ -81,6 +81,28 @@ impl NameDictionaries {
         })
     }
 
+    /// A given name, counting those that are also ordinary words (for whole columns of
+    /// names and for values next to a context word).
+    pub(crate) fn is_given_loose(&self, word: &str) -> bool {
+        !word.contains(char::is_whitespace) && self.given_any(word)
+    }
+
+    /// A family name, counting those that are also ordinary words.
+    pub(crate) fn is_family_loose(&self, word: &str) -> bool {
+        !word.contains(char::is_whitespace) && self.family_any(word)
+    }
+
+    /// `Family, Given` (`Gallo, Chiara`, `Eriksson, Måns`).
+    pub(crate) fn is_reversed_name(&self, text: &str) -> bool {
+        let Some((family, given)) = text.split_once(',') else {
+            return false;
+        };
+        let (family, given) = (family.trim(), given.trim());
+        let given_first = given.split_whitespace().next().unwrap_or("");
+        (self.is_family(family) && self.given_any(given_first))
+            || (self.family_any(family) && self.is_given(given_first))
+    }
+
     /// Sizes, for `piicat detectors`.
     pub(crate) fn sizes(&self) -> (usize, usize) {
         (self.given.len(), self.family.len())
@@ -108,8 +130,13 @@ impl NameDictionaries {
         }
         let first_strict = first_parts.iter().all(|p| self.is_given(p));
         let first_loose = first_parts.iter().all(|p| self.given_any(p));
-        let last_strict = last_parts.iter().any(|p| self.is_family(p));
-        let last_loose = last_parts.iter().any(|p| self.family_any(p));
+        // `Sanne de Jong`: the particle belongs to the family name.
+        let with_particle = (words.len() >= 3
+            && words[words.len() - 2].chars().all(|c| c.is_lowercase()))
+        .then(|| format!("{} {last}", words[words.len() - 2]));
+        let particle_family = with_particle.as_deref().is_some_and(|f| self.family_any(f));
+        let last_strict = particle_family || last_parts.iter().any(|p| self.is_family(p));
+        let last_loose = particle_family || last_parts.iter().any(|p| self.family_any(p));
         (first_strict && last_loose)
             || (first_loose && last_strict)
             || (words.len() == 2 && first_strict && last_parts.iter().all(|p| self.is_given(p)))
