@@ -1,0 +1,10 @@
+DROP TABLE catalog_events;
+DROP TABLE asset_scans;
+DROP TABLE finding_fingerprints;
+DROP TABLE findings;
+DROP TABLE fields;
+DROP TABLE assets;
+DROP TABLE scan_runs;
+DROP TABLE sources;
+DROP TABLE data_classes;
+DROP TABLE catalog_state;

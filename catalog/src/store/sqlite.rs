@@ -1,0 +1,37 @@
+//! The SQLite backend: the embedded, zero set-up catalog. WAL journal so readers never block
+//! the writer, `synchronous = NORMAL` so a killed process never corrupts the file (WAL keeps
+//! every committed transaction or none of a torn one), and a busy timeout so a second piicat
+//! process waits instead of failing.
+
+use super::MigrationFiles;
+use crate::error::Result;
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
+use std::path::Path;
+use std::time::Duration;
+
+pub(crate) const MIGRATIONS: &[MigrationFiles] = &[MigrationFiles {
+    version: 1,
+    name: "catalog",
+    up: include_str!("../../migrations/sqlite/0001_catalog.up.sql"),
+    down: include_str!("../../migrations/sqlite/0001_catalog.down.sql"),
+}];
+
+pub(crate) async fn connect(path: &Path) -> Result<SqlitePool> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        crate::datadir::create_private_dir(parent)?;
+    }
+    let options = SqliteConnectOptions::new()
+        .filename(path)
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Normal)
+        .foreign_keys(true)
+        .busy_timeout(Duration::from_secs(30));
+    let pool = SqlitePoolOptions::new()
+        .max_connections(4)
+        .connect_with(options)
+        .await?;
+    Ok(pool)
+}
