@@ -229,3 +229,71 @@ pub(crate) fn scan_lines(input: &mut Input, c: &mut Collector<'_>) -> io::Result
     text.notes(input, c);
     Ok("ndjson")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::formats::lines::LineReader;
+    use piicat_classifiers::Engine;
+    use std::io::BufRead;
+
+    fn input(text: &'static str, quota: Option<u64>) -> Input {
+        let reader: Box<dyn BufRead + Send> = Box::new(io::Cursor::new(text.as_bytes()));
+        Input {
+            segments: vec![LineReader::new(reader, 1 << 20)],
+            row_quota: quota,
+            max_line: 1 << 20,
+        }
+    }
+
+    #[test]
+    fn documents_flatten_to_dotted_paths() {
+        let engine = Engine::builtin();
+        let mut c = Collector::new(&engine);
+        let doc =
+            r#"[{"id": 1, "customer": {"emails": ["a@example.com"], "vip": true}}, {"id": 2}]"#;
+        scan_document(&mut input(doc, None), &mut c).unwrap();
+        assert_eq!(c.rows, 2);
+        let (fields, _) = c.finish();
+        let paths: Vec<&str> = fields.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(paths, ["id", "customer.emails[]", "customer.vip"]);
+    }
+
+    #[test]
+    fn a_document_cut_by_sampling_keeps_what_was_read() {
+        let engine = Engine::builtin();
+        let mut c = Collector::new(&engine);
+        scan_document(
+            &mut input(r#"[{"a": "x"}, {"a": "y"}, {"a": "#, Some(10)),
+            &mut c,
+        )
+        .unwrap();
+        assert_eq!(c.rows, 2);
+        let (_, notes) = c.finish();
+        assert!(
+            notes.iter().any(|n| n.contains("sampled size")),
+            "{notes:?}"
+        );
+        let mut c = Collector::new(&engine);
+        assert!(scan_document(&mut input("{not json", None), &mut c).is_err());
+    }
+
+    #[test]
+    fn ndjson_counts_bad_lines_and_honours_the_quota() {
+        let engine = Engine::builtin();
+        let mut c = Collector::new(&engine);
+        scan_lines(
+            &mut input("{\"a\":1}\nnot json\n{\"a\":2}\n{\"a\":3}\n", Some(2)),
+            &mut c,
+        )
+        .unwrap();
+        assert_eq!(c.rows, 2);
+        let (_, notes) = c.finish();
+        assert!(
+            notes
+                .iter()
+                .any(|n| n.starts_with("1 line(s) were not valid JSON")),
+            "{notes:?}"
+        );
+    }
+}
