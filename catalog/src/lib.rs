@@ -29,6 +29,8 @@ pub mod store;
 mod sync;
 
 pub use catalog::Catalog;
+/// The time type every write takes as `now` (re-exported so callers need not name chrono).
+pub use chrono::{DateTime, Utc};
 pub use datadir::{DATA_DIR_ENV, DataDir};
 pub use error::{Error, Result};
 pub use ingest::{CANDIDATE_FINGERPRINTS, MAX_MASKED_EXAMPLES};

@@ -79,7 +79,8 @@ pub(crate) async fn asset_id(c: &mut Conn<'_>, location: &str) -> Result<Option<
     .transpose()
 }
 
-/// Assets whose location is `pattern`, ends with it, or whose name is it; exact first.
+/// Assets whose location is `pattern`, whose name is it, whose location ends with it or
+/// contains it — in that order.
 pub(crate) async fn find_assets(
     c: &mut Conn<'_>,
     pattern: &str,
@@ -91,18 +92,33 @@ pub(crate) async fn find_assets(
         .replace('_', "\\_");
     let rows = c
         .fetch_all(
-            c.q("SELECT id, location FROM assets WHERE location = $1 OR name = $1 \
-                 OR location LIKE $2 ESCAPE '\\' \
-                 ORDER BY CASE WHEN location = $1 THEN 0 WHEN name = $1 THEN 1 ELSE 2 END, location \
-                 LIMIT $3")
-                .bind(pattern)
-                .bind(format!("%{escaped}"))
-                .bind(limit),
+            c.q(
+                "SELECT id, location FROM assets WHERE location LIKE $3 ESCAPE '\\' \
+                 ORDER BY CASE WHEN location = $1 THEN 0 WHEN name = $1 THEN 1 \
+                 WHEN location LIKE $2 ESCAPE '\\' THEN 2 ELSE 3 END, location LIMIT $4",
+            )
+            .bind(pattern)
+            .bind(format!("%{escaped}"))
+            .bind(format!("%{escaped}%"))
+            .bind(limit),
         )
         .await?;
-    rows.iter()
+    // The best class of match only: an exact or suffix match hides mere containment.
+    let rank = |location: &str| {
+        if location == pattern {
+            0
+        } else if location.ends_with(pattern) {
+            1
+        } else {
+            2
+        }
+    };
+    let found: Vec<(AssetId, String)> = rows
+        .iter()
         .map(|r| Ok((AssetId(r.get(0)?), r.get(1)?)))
-        .collect()
+        .collect::<Result<_>>()?;
+    let best = found.iter().map(|(_, l)| rank(l)).min().unwrap_or(2);
+    Ok(found.into_iter().filter(|(_, l)| rank(l) == best).collect())
 }
 
 /// Everything about one asset.

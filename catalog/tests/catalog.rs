@@ -1,6 +1,8 @@
 //! The catalog's integration tests: one binary, a module per concern. Scenarios run against
 //! both backends — SQLite in a temp dir and the local PostgreSQL in a schema of their own.
 
+#[path = "catalog/crash.rs"]
+mod crash;
 #[path = "catalog/guarantees.rs"]
 mod guarantees;
 #[path = "catalog/search.rs"]

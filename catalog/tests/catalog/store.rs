@@ -410,6 +410,22 @@ pub async fn related_fields_come_from_fingerprint_overlap(t: &TestCatalog) {
     .await
     .unwrap();
 
+    // `catalog show` finds assets by the end of their location, else by a part of it.
+    let found = |v: Vec<(piicat_catalog::AssetId, String)>| {
+        v.into_iter().map(|(_, l)| l).collect::<Vec<_>>()
+    };
+    assert_eq!(
+        found(t.find_assets("public.users", 10).await.unwrap()),
+        vec!["postgres://db/shop/public.users"]
+    );
+    assert_eq!(
+        found(t.find_assets("/shop/", 10).await.unwrap()),
+        vec![
+            "postgres://db/shop/public.orders",
+            "postgres://db/shop/public.users"
+        ]
+    );
+    assert!(t.find_assets("nowhere", 10).await.unwrap().is_empty());
     let orders = t
         .asset("postgres://db/shop/public.orders")
         .await

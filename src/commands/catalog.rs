@@ -1,0 +1,266 @@
+//! `piicat catalog show ASSET`: everything the catalog knows about one asset — facts,
+//! owner and purpose, fields with their classes, masked examples and review status, related
+//! fields, and history. Also [`CatalogTarget`], the `--data-dir` / `--catalog` options every
+//! command that touches the catalog shares.
+
+use anyhow::{Context, Result};
+use piicat_catalog::{AssetDetail, Catalog, CatalogLocation, DataDir, RelatedField};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Where the catalog is: shared by every command that reads or writes it.
+#[derive(Clone, Debug, Default, clap::Args)]
+pub struct CatalogTarget {
+    /// Data directory (embedded catalog, search index, keys). Default: $PIICAT_DATA_DIR, else
+    /// the platform's data directory.
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Catalog database: postgres://USER@HOST/DB[?schema=NAME] or sqlite://PATH. Default: the
+    /// embedded SQLite catalog in the data directory.
+    #[arg(long, value_name = "URL", env = "PIICAT_CATALOG")]
+    pub catalog: Option<String>,
+}
+
+impl CatalogTarget {
+    /// The data directory, resolved (flag > PIICAT_DATA_DIR > platform) and created.
+    pub fn data_dir(&self) -> Result<DataDir> {
+        Ok(DataDir::resolve(self.data_dir.clone())?)
+    }
+
+    /// The catalog location.
+    pub fn location(&self) -> Result<CatalogLocation> {
+        Ok(CatalogLocation::parse(self.catalog.as_deref())?)
+    }
+
+    /// Opens the catalog (creating and migrating it on first use).
+    pub async fn open(&self) -> Result<Catalog> {
+        let data_dir = self.data_dir()?;
+        let location = self.location()?;
+        Catalog::open(&location, &data_dir)
+            .await
+            .with_context(|| format!("opening the catalog ({location})"))
+    }
+}
+
+/// A runtime for a command: the catalog is async; the CLI is not.
+pub fn runtime() -> Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("starting the async runtime")
+}
+
+/// Output formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// For people.
+    Table,
+    /// One JSON document.
+    Json,
+}
+
+/// Arguments of `piicat catalog`.
+#[derive(Debug, clap::Args)]
+pub struct CatalogArgs {
+    #[command(subcommand)]
+    pub command: CatalogCommand,
+}
+
+/// `piicat catalog` subcommands.
+#[derive(Debug, clap::Subcommand)]
+pub enum CatalogCommand {
+    /// Show one asset: fields, classes, masked examples, status, related fields, history.
+    Show(ShowArgs),
+}
+
+/// Arguments of `piicat catalog show`.
+#[derive(Debug, clap::Args)]
+pub struct ShowArgs {
+    /// The asset: its full location, or the end of it (`public.customers`, `users.csv`).
+    pub asset: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// History entries to print (table format).
+    #[arg(long, default_value_t = 20)]
+    pub history: usize,
+    #[command(flatten)]
+    pub target: CatalogTarget,
+}
+
+/// Runs the command. Exit code 1 when the asset is not in the catalog.
+pub fn run(args: CatalogArgs) -> Result<ExitCode> {
+    match args.command {
+        CatalogCommand::Show(show) => runtime()?.block_on(run_show(show)),
+    }
+}
+
+async fn run_show(args: ShowArgs) -> Result<ExitCode> {
+    let catalog = args.target.open().await?;
+    let detail = match catalog.asset(&args.asset).await? {
+        Some(d) => d,
+        None => {
+            let candidates = catalog.find_assets(&args.asset, 20).await?;
+            match candidates.as_slice() {
+                [] => {
+                    eprintln!("piicat: no asset matching `{}` in the catalog", args.asset);
+                    return Ok(ExitCode::from(1));
+                }
+                [(id, _)] => catalog.asset_by_id(*id).await?,
+                many => {
+                    eprintln!(
+                        "piicat: `{}` matches {} assets; give one of these:",
+                        args.asset,
+                        many.len()
+                    );
+                    for (_, location) in many {
+                        eprintln!("  {location}");
+                    }
+                    return Ok(ExitCode::from(2));
+                }
+            }
+        }
+    };
+    let mut related: BTreeMap<String, Vec<RelatedField>> = BTreeMap::new();
+    for f in detail.fields.iter().filter(|f| f.gone_at.is_none()) {
+        if f.findings
+            .iter()
+            .any(|x| x.sketch_size > 0 && x.resolved_at.is_none())
+        {
+            let r = catalog.related_fields(f.id).await?;
+            if !r.is_empty() {
+                related.insert(f.path.clone(), r);
+            }
+        }
+    }
+    catalog.close().await;
+    match args.format {
+        Format::Json => {
+            let out = serde_json::json!({ "asset": detail, "related": related });
+            println!("{}", serde_json::to_string_pretty(&out)?);
+        }
+        Format::Table => print_table(&detail, &related, args.history),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn when(t: &piicat_catalog::DateTime<piicat_catalog::Utc>) -> String {
+    t.format("%Y-%m-%d %H:%M:%S UTC").to_string()
+}
+
+fn opt<T: std::fmt::Display>(v: &Option<T>) -> String {
+    v.as_ref()
+        .map_or_else(|| "-".to_string(), ToString::to_string)
+}
+
+fn print_table(a: &AssetDetail, related: &BTreeMap<String, Vec<RelatedField>>, history: usize) {
+    println!("{}", a.location);
+    println!("  kind         {} ({})", a.kind.as_str(), opt(&a.format));
+    println!("  source       {}", opt(&a.source));
+    println!("  dataset      {}", a.dataset);
+    let mut size = Vec::new();
+    if let Some(b) = a.size_bytes {
+        size.push(format!("{b} bytes"));
+    }
+    if let Some(r) = a.row_estimate {
+        size.push(format!("~{r} rows"));
+    }
+    size.push(format!("{} rows sampled", a.rows_sampled));
+    println!("  size         {}", size.join(", "));
+    println!(
+        "  seen         first {}, last {}",
+        when(&a.first_seen),
+        when(&a.last_seen)
+    );
+    println!(
+        "  sensitivity  {}",
+        a.sensitivity.map_or("none", |s| s.as_str())
+    );
+    println!("  owner        {}", opt(&a.metadata.owner));
+    println!("  purpose      {}", opt(&a.metadata.purpose));
+    if let Some(d) = &a.metadata.description {
+        println!("  description  {d}");
+    }
+    if !a.metadata.tags.is_empty() {
+        println!("  tags         {}", a.metadata.tags.join(", "));
+    }
+    if let Some(e) = &a.last_error {
+        println!("  last error   {e}");
+    }
+    for n in &a.notes {
+        println!("  note         {n}");
+    }
+    println!();
+    println!(
+        "{:<28} {:<14} {:<14} {:>5} {:<13} {:<10} EXAMPLES (masked)",
+        "FIELD", "TYPE", "CLASS", "CONF", "LIKELIHOOD", "STATUS"
+    );
+    for f in &a.fields {
+        let path = if f.gone_at.is_some() {
+            format!("{} (gone)", f.path)
+        } else {
+            f.path.clone()
+        };
+        let data_type = f.data_type.as_deref().unwrap_or("-");
+        if f.findings.is_empty() {
+            println!("{path:<28} {data_type:<14} -");
+            continue;
+        }
+        for (i, x) in f.findings.iter().enumerate() {
+            let status = match (&x.resolved_at, &x.status_by) {
+                (Some(_), _) => format!("{} (resolved)", x.status),
+                (None, Some(by)) => format!("{} by {by}", x.status),
+                (None, None) => x.status.to_string(),
+            };
+            let (p, t) = if i == 0 {
+                (path.as_str(), data_type)
+            } else {
+                ("", "")
+            };
+            println!(
+                "{p:<28} {t:<14} {:<14} {:>5.2} {:<13} {:<10} {}",
+                x.class,
+                x.confidence,
+                x.likelihood.as_str(),
+                status,
+                x.masked_examples.join("  ")
+            );
+        }
+    }
+    if !related.is_empty() {
+        println!("\nRELATED FIELDS (shared values, from keyed fingerprints)");
+        for (path, rel) in related {
+            for r in rel {
+                println!(
+                    "  {path} ({}) ~ {} {} ({}): {:.0}% of this field's values, {:.0}% of theirs",
+                    r.via_class,
+                    r.asset,
+                    r.path,
+                    r.class,
+                    r.overlap * 100.0,
+                    r.reverse_overlap * 100.0
+                );
+            }
+        }
+    }
+    if history > 0 && !a.history.is_empty() {
+        println!("\nHISTORY (newest first)");
+        for e in a.history.iter().take(history) {
+            let mut line = format!("  {}  {}", when(&e.at), e.kind);
+            if let Some(f) = &e.field {
+                line.push_str(&format!("  {f}"));
+            }
+            if let Some(c) = &e.class {
+                line.push_str(&format!("  {c}"));
+            }
+            if let Some(who) = &e.actor {
+                line.push_str(&format!("  by {who}"));
+            }
+            if !e.detail.is_null() {
+                line.push_str(&format!("  {}", e.detail));
+            }
+            println!("{line}");
+        }
+    }
+}
