@@ -74,6 +74,18 @@ impl Catalog {
 
     /// Re-indexes what changed in the store since the index last caught up.
     pub async fn sync_index(&self) -> Result<SyncStats> {
+        // The common case — nothing changed — costs one small read and no lock, so searches
+        // never queue behind each other here.
+        let target = {
+            let mut conn = self.inner.store.conn().await?;
+            sync::store_revision(&mut conn.conn()).await?
+        };
+        if self.inner.index.revision()? == target {
+            return Ok(SyncStats {
+                revision: target,
+                ..SyncStats::default()
+            });
+        }
         let _one = self.inner.sync.lock().await;
         sync::catch_up(&self.inner.store, &self.inner.index, false).await
     }
