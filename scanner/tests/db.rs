@@ -844,7 +844,16 @@ async fn postgres_big_table_is_sampled_with_tablesample_deterministically_and_fu
              CREATE TABLE \"{0}\".contacts AS
                SELECT g AS id, 'user' || g || '@example.org' AS email, md5(g::text) AS token
                FROM generate_series(1, 20000) g;
-             ANALYZE \"{0}\".contacts;",
+             ANALYZE \"{0}\".contacts;
+             CREATE TABLE \"{0}\".visits (id int, email text, day date) PARTITION BY RANGE (day);
+             CREATE TABLE \"{0}\".visits_2024 PARTITION OF \"{0}\".visits
+               FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+             CREATE TABLE \"{0}\".visits_2025 PARTITION OF \"{0}\".visits
+               FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+             INSERT INTO \"{0}\".visits
+               SELECT g, 'visitor' || g || '@example.org', date '2024-01-01' + (g % 700)
+               FROM generate_series(1, 30000) g;
+             ANALYZE \"{0}\".visits;",
             schema.name
         ),
     )
@@ -852,12 +861,24 @@ async fn postgres_big_table_is_sampled_with_tablesample_deterministically_and_fu
     let mut src = source(PG_ADMIN);
     src.include = vec![format!("{}.*", schema.name)];
     src.sample_rows = Some(200);
+    // A partitioned table is one asset sampled across its partitions, which are not listed.
+    let first = scan(src.clone(), ScanOptions::default()).await;
+    assert_eq!(first.len(), 2, "{first:#?}");
+    let visits = report(&first, &format!("{PG_BASE}/{}.visits", schema.name));
+    assert_eq!(visits.meta.row_estimate, Some(30000));
+    assert!(
+        (100..=200).contains(&visits.meta.rows_sampled),
+        "{}",
+        visits.meta.rows_sampled
+    );
+    assert!(classes(field(visits, "email")).contains(&"EMAIL"));
+
     let opts = ScanOptions {
         seed: 7,
         ..ScanOptions::default()
     };
     let first = scan(src.clone(), opts.clone()).await;
-    let r = &first[0];
+    let r = report(&first, &format!("{PG_BASE}/{}.contacts", schema.name));
     assert!(r.error.is_none(), "{:?}", r.error);
     assert_eq!(r.meta.row_estimate, Some(20000));
     assert!(
@@ -885,6 +906,7 @@ async fn postgres_big_table_is_sampled_with_tablesample_deterministically_and_fu
     .await;
     assert_eq!(full[0].meta.rows_sampled, 20000);
     assert_eq!(field(&full[0], "email").sampled, 20000);
+    assert_eq!(full[1].meta.rows_sampled, 30000, "{}", full[1].asset);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
