@@ -229,6 +229,15 @@ mod tests {
     }
 
     #[test]
+    fn the_sample_config_parses() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../samples/piicat.toml");
+        let cfg: SourcesSection = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let names: Vec<&str> = cfg.sources.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["shop", "exports", "logs", "lake"]);
+        assert!(matches!(cfg.sources[0].source, SourceConfig::Sqlite(_)));
+    }
+
+    #[test]
     fn unknown_keys_are_named() {
         let err = toml::from_str::<SourcesSection>(
             r#"
