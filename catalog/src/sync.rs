@@ -59,13 +59,15 @@ pub(crate) async fn catch_up(
     let mut c = conn.conn();
     let target = store_revision(&mut c).await?;
     let mut from = index.revision()?;
-    if full || from > target {
-        // A store older than its index (restored, recreated) cannot be patched: start over.
+    let rebuild = full || from > target;
+    if rebuild {
+        // A store older than its index (restored, recreated) cannot be patched: start over,
+        // in one commit, so searches see the old index until the new one is complete.
         let index = index.clone();
-        blocking(move || index.wipe()).await?;
+        blocking(move || index.clear()).await?;
         from = 0;
     }
-    if from == target {
+    if from == target && !rebuild {
         return Ok(SyncStats {
             revision: target,
             ..SyncStats::default()

@@ -239,6 +239,15 @@ impl SearchIndex {
         Ok(())
     }
 
+    /// Deletes every document, without committing: searches keep seeing the old ones until
+    /// the rebuilt index is committed.
+    pub fn clear(&self) -> Result<()> {
+        self.with_writer(|w, _| {
+            w.delete_all_documents()?;
+            Ok(())
+        })
+    }
+
     /// Replaces every document of `assets` by `docs` (one asset's documents must come in the
     /// same call), without committing.
     pub fn upsert(&self, assets: &[i64], docs: &[IndexDoc]) -> Result<()> {
