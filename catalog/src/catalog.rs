@@ -257,6 +257,7 @@ impl Catalog {
                 });
             }
         }
+        crate::related::refresh_candidates(&self.inner.store).await?;
         self.catch_up_quietly().await?;
         self.run(run).await
     }
@@ -450,6 +451,7 @@ impl Catalog {
 
     /// Fields sharing values with `field`, estimated from fingerprint sketches.
     pub async fn related_fields(&self, field: FieldId) -> Result<Vec<RelatedField>> {
+        crate::related::refresh_candidates(&self.inner.store).await?;
         let mut conn = self.inner.store.conn().await?;
         crate::related::related_fields(&mut conn.conn(), field).await
     }

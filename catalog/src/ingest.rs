@@ -22,11 +22,6 @@ use std::collections::{HashMap, HashSet};
 /// Masked examples kept per finding.
 pub const MAX_MASKED_EXAMPLES: usize = 3;
 
-/// Fingerprints of a sketch written to the candidate table (the smallest ones): enough for two
-/// fields sharing a tenth of their values to share a candidate most of the time, few enough
-/// that ingest stays fast. The full sketch is kept on the finding for the estimate itself.
-pub const CANDIDATE_FINGERPRINTS: usize = 16;
-
 /// Ingests one asset report in one transaction.
 #[tracing::instrument(skip_all)]
 pub(crate) async fn ingest(
@@ -512,7 +507,6 @@ struct Evidence<'r> {
     reasons: String,
     masked: String,
     sketch: Option<Vec<u8>>,
-    candidates: Vec<i64>,
 }
 
 impl<'r> Evidence<'r> {
@@ -523,13 +517,11 @@ impl<'r> Evidence<'r> {
             .take(MAX_MASKED_EXAMPLES)
             .collect();
         let fingerprints = parse_fingerprints(&score.fingerprints);
-        let candidates = candidates_from(&fingerprints);
         Evidence {
             score,
             reasons: serde_json::to_string(&score.reasons).unwrap_or_else(|_| "[]".into()),
             masked: serde_json::to_string(&masked).unwrap_or_else(|_| "[]".into()),
             sketch: (!fingerprints.is_empty()).then(|| sketch_bytes(&fingerprints)),
-            candidates,
         }
     }
 
@@ -563,18 +555,6 @@ pub(crate) fn parse_fingerprints(hex: &[String]) -> Vec<u64> {
     out.sort_unstable();
     out.dedup();
     out
-}
-
-/// The candidate-table keys of a sketch: its smallest fingerprints, as stored (bit-cast i64).
-fn candidates_from(fps: &[u64]) -> Vec<i64> {
-    fps.iter()
-        .take(CANDIDATE_FINGERPRINTS)
-        .map(|f| i64::from_ne_bytes(f.to_ne_bytes()))
-        .collect()
-}
-
-fn candidates_of(sketch: &[u8]) -> Vec<i64> {
-    candidates_from(&sketch_values(sketch))
 }
 
 pub(crate) fn sketch_bytes(fps: &[u64]) -> Vec<u8> {
@@ -691,8 +671,8 @@ async fn ingest_success(
 
     // Findings: compare every class score with what is stored.
     let mut new_findings: Vec<(Option<FieldId>, &str, Evidence<'_>, bool)> = Vec::new();
-    // (finding, new evidence, the old candidate fingerprints when the sketch changed)
-    let mut changed_findings: Vec<(FindingId, Evidence<'_>, Option<Vec<i64>>)> = Vec::new();
+    // (finding, new evidence, whether the sketch changed)
+    let mut changed_findings: Vec<(FindingId, Evidence<'_>, bool)> = Vec::new();
     let mut seen_findings: HashSet<FindingId> = HashSet::new();
     let mut reappeared = 0usize;
     for f in &report.fields {
@@ -713,14 +693,8 @@ async fn ingest_success(
                         });
                     }
                     if stored.resolved || !evidence.same_as(stored) {
-                        let old_candidates = (stored.sketch != evidence.sketch).then(|| {
-                            stored
-                                .sketch
-                                .as_deref()
-                                .map(candidates_of)
-                                .unwrap_or_default()
-                        });
-                        changed_findings.push((stored.id, evidence, old_candidates));
+                        let sketch_changed = stored.sketch != evidence.sketch;
+                        changed_findings.push((stored.id, evidence, sketch_changed));
                     }
                 }
                 None => {
@@ -900,13 +874,12 @@ async fn ingest_success(
 
     // New findings.
     let mut drift = Vec::new();
-    let mut candidate_rows: Vec<(i64, i64)> = Vec::new();
     for chunk in new_findings.chunks(BATCH_ROWS) {
         let sql = format!(
             "INSERT INTO findings (field_id, class_id, confidence, likelihood, matched, sampled, \
-             validated_rate, reasons, masked_examples, sketch, status, first_seen, updated_at) \
-             VALUES {} RETURNING id, field_id, class_id",
-            values_list(chunk.len(), 13)
+             validated_rate, reasons, masked_examples, sketch, status, first_seen, updated_at, \
+             candidates_stale) VALUES {} RETURNING id, field_id, class_id",
+            values_list(chunk.len(), 14)
         );
         let mut q = c.q(sql);
         let mut keys = Vec::with_capacity(chunk.len());
@@ -935,7 +908,8 @@ async fn ingest_success(
                 .bind(ev.sketch.as_deref())
                 .bind(FindingStatus::Suggested.as_str())
                 .bind(now)
-                .bind(now);
+                .bind(now)
+                .bind(ev.sketch.is_some());
         }
         let ids: HashMap<(i64, String), i64> = c
             .fetch_all(q)
@@ -951,7 +925,6 @@ async fn ingest_success(
                     table: "findings",
                     reason: "an inserted finding returned no id".into(),
                 })?;
-            candidate_rows.extend(ev.candidates.iter().map(|fp| (*fp, id)));
             if *is_drift {
                 drift.push(DriftEvent {
                     field,
@@ -976,12 +949,14 @@ async fn ingest_success(
     }
 
     // Changed and reopened findings keep their status; only the evidence moves.
-    for (id, ev, old_candidates) in &changed_findings {
+    // A changed sketch only marks the finding's related-field candidates stale: they are
+    // rewritten in batches (related.rs), which is far cheaper than per asset.
+    for (id, ev, sketch_changed) in &changed_findings {
         let s = ev.score;
         c.execute(
             c.q("UPDATE findings SET confidence = $1, likelihood = $2, matched = $3, sampled = $4, \
                  validated_rate = $5, reasons = $6, masked_examples = $7, sketch = $8, updated_at = $9, \
-                 resolved_at = NULL WHERE id = $10")
+                 resolved_at = NULL, candidates_stale = (candidates_stale OR $10) WHERE id = $11")
                 .bind(f64::from(s.confidence))
                 .bind(s.likelihood.as_str())
                 .bind(to_i64(s.matched))
@@ -991,24 +966,10 @@ async fn ingest_success(
                 .bind(ev.masked.as_str())
                 .bind(ev.sketch.as_deref())
                 .bind(now)
+                .bind(*sketch_changed)
                 .bind(id.0),
         )
         .await?;
-        if let Some(old) = old_candidates {
-            // The candidate table is keyed by fingerprint first: delete by the old ones.
-            for chunk in old.chunks(BATCH_ROWS) {
-                let sql = format!(
-                    "DELETE FROM finding_fingerprints WHERE finding_id = $1 AND fingerprint IN ({})",
-                    param_list(2, chunk.len())
-                );
-                let mut q = c.q(sql).bind(id.0);
-                for fp in chunk {
-                    q = q.bind(*fp);
-                }
-                c.execute(q).await?;
-            }
-            candidate_rows.extend(ev.candidates.iter().map(|fp| (*fp, id.0)));
-        }
     }
 
     // Disappeared findings are resolved, never deleted.
@@ -1031,18 +992,6 @@ async fn ingest_success(
             class: Some(f.class.clone()),
             detail: None,
         });
-    }
-
-    for chunk in candidate_rows.chunks(BATCH_ROWS * 2) {
-        let sql = format!(
-            "INSERT INTO finding_fingerprints (fingerprint, finding_id) VALUES {} ON CONFLICT DO NOTHING",
-            values_list(chunk.len(), 2)
-        );
-        let mut q = c.q(sql);
-        for (fp, id) in chunk {
-            q = q.bind(*fp).bind(*id);
-        }
-        c.execute(q).await?;
     }
 
     for d in &drift {

@@ -33,8 +33,9 @@ pub use catalog::Catalog;
 pub use chrono::{DateTime, Utc};
 pub use datadir::{DATA_DIR_ENV, DataDir};
 pub use error::{Error, Result};
-pub use ingest::{CANDIDATE_FINGERPRINTS, MAX_MASKED_EXAMPLES};
+pub use ingest::MAX_MASKED_EXAMPLES;
 pub use model::*;
+pub use related::{CANDIDATE_FINGERPRINTS, MIN_OVERLAP};
 pub use search::{
     Dimension, FacetCount, Highlight, HitKind, Page, SearchHit, SearchQuery, SearchResults,
 };

@@ -3,19 +3,117 @@
 //!
 //! Each finding keeps a bottom-k sketch (the k smallest keyed fingerprints of its sampled
 //! values). Candidates are the findings that share one of the smallest fingerprints (the
-//! `finding_fingerprints` table); for each, the overlap is estimated on the fingerprints both
+//! `finding_fingerprints` table, brought up to date in batches by [`refresh_candidates`]:
+//! an index keyed by random fingerprints costs a page write per row per transaction, so it is
+//! written many findings at a time, not asset by asset); for each candidate, the overlap is
+//! estimated on the fingerprints both
 //! sketches cover: below τ = the smaller of the two sketches' largest fingerprints, each
 //! sketch holds *every* fingerprint of its field, so the share of one side found in the other
 //! is an unbiased estimate of the share of values the fields have in common.
 
 use crate::error::Result;
-use crate::ingest::{CANDIDATE_FINGERPRINTS, sketch_values};
+use crate::ingest::sketch_values;
 use crate::model::{FieldId, RelatedField};
-use crate::store::{BATCH_ROWS, Conn, param_list};
+use crate::store::{BATCH_ROWS, Backend, Conn, Store, param_list, values_list};
 use std::collections::{BTreeSet, HashMap};
 
 /// Related fields with an estimated overlap below this are not reported.
 pub const MIN_OVERLAP: f64 = 0.05;
+
+/// Fingerprints of a sketch written to the candidate table (the smallest ones): enough for two
+/// fields sharing a tenth of their values to share a candidate most of the time. The full
+/// sketch stays on the finding for the estimate itself.
+pub const CANDIDATE_FINGERPRINTS: usize = 16;
+
+/// Findings whose candidates are rewritten per transaction.
+const REFRESH_BATCH: usize = 5_000;
+
+/// The candidate-table keys of a sketch: its smallest fingerprints, bit-cast to i64.
+fn candidate_keys(sketch: &[u8]) -> Vec<i64> {
+    sketch_values(sketch)
+        .into_iter()
+        .take(CANDIDATE_FINGERPRINTS)
+        .map(|f| i64::from_ne_bytes(f.to_ne_bytes()))
+        .collect()
+}
+
+/// Brings `finding_fingerprints` up to date with every sketch marked stale by ingest;
+/// returns the findings refreshed. Each batch is one transaction, so a crash loses nothing:
+/// what is not done stays marked.
+#[tracing::instrument(skip_all)]
+pub(crate) async fn refresh_candidates(store: &Store) -> Result<usize> {
+    let mut total = 0;
+    loop {
+        let done = store
+            .write(async |c| {
+                // PostgreSQL: lock the rows, so a concurrent ingest cannot change a sketch
+                // between reading it here and marking it done.
+                let lock = match c.backend() {
+                    Backend::Postgres => " FOR UPDATE",
+                    Backend::Sqlite => "",
+                };
+                let rows = c
+                    .fetch_all(c.q(format!(
+                        "SELECT id, sketch, candidates FROM findings WHERE candidates_stale = true \
+                         ORDER BY id LIMIT {REFRESH_BATCH}{lock}"
+                    )))
+                    .await?;
+                let mut ids = Vec::with_capacity(rows.len());
+                let mut inserts: Vec<(i64, i64)> = Vec::new();
+                for r in &rows {
+                    let id: i64 = r.get(0)?;
+                    let new = r.get::<Option<Vec<u8>>>(1)?.map(|s| candidate_keys(&s)).unwrap_or_default();
+                    let old = r.get::<Option<Vec<u8>>>(2)?.map(|s| candidate_keys(&s)).unwrap_or_default();
+                    ids.push(id);
+                    let gone: Vec<i64> = old.iter().filter(|k| !new.contains(k)).copied().collect();
+                    if !gone.is_empty() {
+                        let sql = format!(
+                            "DELETE FROM finding_fingerprints WHERE finding_id = $1 AND fingerprint IN ({})",
+                            param_list(2, gone.len())
+                        );
+                        let mut q = c.q(sql).bind(id);
+                        for k in gone {
+                            q = q.bind(k);
+                        }
+                        c.execute(q).await?;
+                    }
+                    inserts.extend(new.iter().filter(|k| !old.contains(k)).map(|k| (*k, id)));
+                }
+                // In key order, each page of the table is written once per batch.
+                inserts.sort_unstable();
+                for chunk in inserts.chunks(BATCH_ROWS * 2) {
+                    let sql = format!(
+                        "INSERT INTO finding_fingerprints (fingerprint, finding_id) VALUES {} ON CONFLICT DO NOTHING",
+                        values_list(chunk.len(), 2)
+                    );
+                    let mut q = c.q(sql);
+                    for (k, id) in chunk {
+                        q = q.bind(*k).bind(*id);
+                    }
+                    c.execute(q).await?;
+                }
+                for chunk in ids.chunks(BATCH_ROWS) {
+                    let sql = format!(
+                        "UPDATE findings SET candidates = substr(sketch, 1, {}), candidates_stale = false \
+                         WHERE id IN ({})",
+                        CANDIDATE_FINGERPRINTS * 8,
+                        param_list(1, chunk.len())
+                    );
+                    let mut q = c.q(sql);
+                    for id in chunk {
+                        q = q.bind(*id);
+                    }
+                    c.execute(q).await?;
+                }
+                Ok(rows.len())
+            })
+            .await?;
+        total += done;
+        if done < REFRESH_BATCH {
+            return Ok(total);
+        }
+    }
+}
 
 /// Fields sharing values with `field`, highest overlap first.
 #[tracing::instrument(skip_all)]

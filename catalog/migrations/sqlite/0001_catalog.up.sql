@@ -106,6 +106,10 @@ CREATE TABLE findings (
     reasons TEXT NOT NULL,
     masked_examples TEXT NOT NULL,
     sketch BLOB,
+    -- The fingerprints of this finding now in finding_fingerprints, and whether they lag
+    -- behind the sketch (kept up to date in batches, not per asset: see related.rs).
+    candidates BLOB,
+    candidates_stale BOOLEAN NOT NULL DEFAULT false,
     status TEXT NOT NULL DEFAULT 'suggested',
     status_by TEXT,
     status_at TEXT,
@@ -115,6 +119,7 @@ CREATE TABLE findings (
     UNIQUE (field_id, class_id)
 );
 CREATE INDEX findings_class ON findings (class_id);
+CREATE INDEX findings_stale_candidates ON findings (id) WHERE candidates_stale = true;
 
 -- The smallest fingerprints of each finding's sketch: finds candidate related fields by
 -- shared fingerprints without reading every sketch.

@@ -265,6 +265,13 @@ fn mismatch() -> Error {
 }
 
 impl Conn<'_> {
+    pub(crate) fn backend(&self) -> Backend {
+        match self {
+            Conn::Sqlite(_) => Backend::Sqlite,
+            Conn::Postgres(_) => Backend::Postgres,
+        }
+    }
+
     /// A query in the shared dialect for this connection's backend.
     pub(crate) fn q(&self, sql: impl Into<Cow<'static, str>>) -> Q {
         let sql = AssertSqlSafe(sql.into());

@@ -28,7 +28,10 @@ pub(crate) async fn connect(path: &Path) -> Result<SqlitePool> {
         .journal_mode(SqliteJournalMode::Wal)
         .synchronous(SqliteSynchronous::Normal)
         .foreign_keys(true)
-        .busy_timeout(Duration::from_secs(30));
+        .busy_timeout(Duration::from_secs(30))
+        // 32 MiB of page cache per connection (the default is 2 MiB): the candidate table is
+        // keyed by random fingerprints, and its batches touch pages all over it.
+        .pragma("cache_size", "-32768");
     let pool = SqlitePoolOptions::new()
         .max_connections(4)
         .connect_with(options)

@@ -473,6 +473,26 @@ pub async fn related_fields_come_from_fingerprint_overlap(t: &TestCatalog) {
             .unwrap()
             .is_empty()
     );
+
+    // A rescan with a new sketch moves the relation: orders now share values with leads.
+    let r3 = run(t, 3).await;
+    t.ingest(
+        r3,
+        &table(
+            "postgres://db/shop/public.orders",
+            vec![
+                with_sketch("customer_email", "EMAIL", 50_000..51_000),
+                with_sketch("billing_phone", "PHONE_NUMBER", 100_000..101_000),
+            ],
+        ),
+        at(3),
+    )
+    .await
+    .unwrap();
+    let moved = t.related_fields(customer_email.id).await.unwrap();
+    assert_eq!(moved.len(), 1, "{moved:?}");
+    assert_eq!(moved[0].asset, "postgres://db/crm/public.leads");
+    assert!(moved[0].overlap > 0.8, "{moved:?}");
 }
 
 pub async fn metadata_is_editable_and_recorded(t: &TestCatalog) {
