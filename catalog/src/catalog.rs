@@ -205,7 +205,9 @@ impl Catalog {
         ingest::mark_skipped(&self.inner.store, run, location, now).await
     }
 
-    /// Ingests one asset report (one transaction, idempotent).
+    /// Ingests one asset report (one transaction, idempotent). Only the store is written:
+    /// the search index and the related-field candidates catch up in batches, at
+    /// [`Catalog::finish_run`], at the next search, or on [`Catalog::sync_index`].
     pub async fn ingest(
         &self,
         run: RunId,
