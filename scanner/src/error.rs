@@ -130,6 +130,11 @@ pub fn object_store_error(asset: &str, err: &object_store::Error) -> AssetError 
             AssetErrorKind::AuthenticationFailed,
             "the store rejected the credentials".to_string(),
         ),
+        // No credentials configured: the AWS client fell back to the instance metadata service.
+        _ if text.contains("169.254.169.254") || text.contains("latest/api/token") => (
+            AssetErrorKind::AuthenticationFailed,
+            "no credentials: set access_key_id and secret_access_key_env (or AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY), or run where an instance role is available".to_string(),
+        ),
         _ if text.contains("NoSuchBucket") => (
             AssetErrorKind::NotFound,
             "the bucket does not exist".to_string(),
