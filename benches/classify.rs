@@ -28,6 +28,11 @@ fn chunks(text: &str, size: usize) -> Vec<&str> {
 fn text(c: &mut Criterion) {
     let engine = Engine::builtin();
     let log = piicat_testkit::log_text(42, 32 << 20);
+    // Kept on disk so `scripts/rg-baseline.sh` measures ripgrep on exactly this text.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
+    if std::fs::create_dir_all(&dir).is_ok() {
+        let _ = std::fs::write(dir.join("classify-log.txt"), &log);
+    }
     let parts = chunks(&log, 1 << 20);
     // The result is checked inside the timed loop, so the work cannot be optimised away.
     let expected: usize = parts.iter().map(|p| engine.find_in_text(p).len()).sum();

@@ -129,7 +129,7 @@ pub(crate) fn builtin() -> Vec<(DataClass, Vec<DetectorDef>)> {
             ),
             vec![d(
                 &[
-                    r#"\b[A-Za-z][A-Za-z0-9+.-]{1,20}://[^ \t\n"'<>:@/]{1,64}:[^ \t\n"'<>@/]{1,128}@[A-Za-z0-9.-]+(?::\d{1,5})?(?:/[^ \t\n"'<>]*)?"#,
+                    r#"\b[A-Za-z][A-Za-z0-9+.-]{1,20}://[^ \t\n"'<>:@/]+:[^ \t\n"'<>@/]+@[A-Za-z0-9.-]+(?::\d{1,5})?(?:/[^ \t\n"'<>]*)?"#,
                 ],
                 v(V::UrlWithCredentials),
                 Strength::Strong,
@@ -160,7 +160,7 @@ pub(crate) fn builtin() -> Vec<(DataClass, Vec<DetectorDef>)> {
                 "A GitHub personal access, OAuth, app or refresh token.",
             ),
             vec![d(
-                &[r"\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})\b"],
+                &[r"\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})\b"],
                 Check::None,
                 Strength::Strong,
             )],
@@ -175,7 +175,7 @@ pub(crate) fn builtin() -> Vec<(DataClass, Vec<DetectorDef>)> {
                 "A Slack bot, user, app or legacy token (xoxb-, xoxp-…).",
             ),
             vec![d(
-                &[r"\bxox[abposr]-[0-9A-Za-z-]{10,120}"],
+                &[r"\bxox[abposr]-[0-9A-Za-z-]{10,}"],
                 Check::None,
                 Strength::Strong,
             )],
@@ -190,7 +190,7 @@ pub(crate) fn builtin() -> Vec<(DataClass, Vec<DetectorDef>)> {
                 "A Stripe secret, restricted or publishable API key.",
             ),
             vec![d(
-                &[r"\b(?:sk|rk|pk)_(?:live|test)_[0-9A-Za-z]{16,99}\b"],
+                &[r"\b(?:sk|rk|pk)_(?:live|test)_[0-9A-Za-z]{16,}\b"],
                 Check::None,
                 Strength::Strong,
             )],
@@ -239,7 +239,7 @@ pub(crate) fn builtin() -> Vec<(DataClass, Vec<DetectorDef>)> {
             ),
             vec![
                 d(
-                    &[r#"[^ \t\n"';,<>]{3,128}"#],
+                    &[r#"[^ \t\n"';,<>]{3,}"#],
                     Check::PasswordLike,
                     Strength::Weak,
                 )
@@ -259,7 +259,7 @@ pub(crate) fn builtin() -> Vec<(DataClass, Vec<DetectorDef>)> {
             ),
             vec![d(
                 &[
-                    r"[A-Za-z0-9._%+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,24}\b",
+                    r"[A-Za-z0-9._%+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}\b",
                 ],
                 v(V::Email),
                 Strength::Strong,
@@ -293,7 +293,7 @@ pub(crate) fn builtin() -> Vec<(DataClass, Vec<DetectorDef>)> {
             vec![d(
                 &[
                     r"\b[13][1-9A-HJ-NP-Za-km-z]{25,34}\b",
-                    r"\bbc1[02-9ac-hj-np-z]{11,71}\b",
+                    r"\bbc1[02-9ac-hj-np-z]{11,}\b",
                     r"\b0x[0-9a-fA-F]{40}\b",
                 ],
                 v(V::CryptoWallet),
@@ -349,7 +349,7 @@ pub(crate) fn builtin() -> Vec<(DataClass, Vec<DetectorDef>)> {
             ),
             vec![d(
                 &[
-                    r"(?:-|\b)(?:[1-8]?\d|90)\.\d{4,15}\s?[,;/ ]\s?(?:-|\b)(?:1[0-7]\d|[1-9]?\d|180)\.\d{4,15}\b",
+                    r"(?:-|\b)(?:[1-8]?\d|90)\.\d{4,}\s?[,;/ ]\s?(?:-|\b)(?:1[0-7]\d|[1-9]?\d|180)\.\d{4,}\b",
                 ],
                 v(V::Gps),
                 Strength::Medium,

@@ -16,8 +16,9 @@ use crate::report::FieldFinding;
 use crate::sensitive::Sensitive;
 use crate::text::TextScan;
 use crate::validators::Validator;
-use regex_automata::meta;
-use regex_automata::{Input, MatchKind};
+use regex_automata::hybrid;
+use regex_automata::util::pool::Pool;
+use regex_automata::{Input, Match};
 use std::collections::{BTreeMap, HashSet};
 
 /// The confidence below which nothing is reported, unless configured otherwise.
@@ -47,6 +48,60 @@ const DEFAULT_GAP: &str = r#"[^A-Za-z0-9\n+(]{1,6}(?:(?i-u:no|nr|num|number|is|w
 pub(crate) struct Detector {
     pub class: usize,
     pub def: DetectorDef,
+}
+
+type CacheFn = Box<
+    dyn Fn() -> hybrid::regex::Cache
+        + Send
+        + Sync
+        + std::panic::UnwindSafe
+        + std::panic::RefUnwindSafe,
+>;
+
+/// Every text pattern in one lazy DFA (forward to find ends, reverse to find starts). It is
+/// configured never to give up and fall back to a slower engine: high-entropy text makes many
+/// DFA states, and a larger cache is far cheaper than an NFA simulation. Caches are pooled
+/// per thread, so the engine stays `Sync` with no lock on the hot path.
+struct TextAutomaton {
+    re: std::sync::Arc<hybrid::regex::Regex>,
+    caches: Pool<hybrid::regex::Cache, CacheFn>,
+}
+
+impl std::fmt::Debug for TextAutomaton {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TextAutomaton")
+            .field("patterns", &self.re.pattern_len())
+            .finish()
+    }
+}
+
+impl TextAutomaton {
+    fn new(patterns: &[String]) -> Result<TextAutomaton, String> {
+        let dfa = hybrid::dfa::Config::new()
+            .cache_capacity(32 << 20)
+            .minimum_cache_clear_count(None)
+            .minimum_bytes_per_state(None);
+        let re = hybrid::regex::Regex::builder()
+            .syntax(regex_automata::util::syntax::Config::new().utf8(true))
+            .dfa(dfa)
+            .build_many(patterns)
+            .map_err(|e| e.to_string())?;
+        let re = std::sync::Arc::new(re);
+        let for_pool = std::sync::Arc::clone(&re);
+        let create: CacheFn = Box::new(move || for_pool.create_cache());
+        Ok(TextAutomaton {
+            re,
+            caches: Pool::new(create),
+        })
+    }
+
+    /// The leftmost-first match starting at or after `from`.
+    fn find(&self, text: &str, from: usize) -> Option<Match> {
+        let mut cache = self.caches.get();
+        let input = Input::new(text).range(from..);
+        // With no give-up limits and only ASCII word boundaries, the lazy DFA cannot fail.
+        self.re.try_search(&mut cache, &input).ok().flatten()
+    }
 }
 
 /// What a text-automaton pattern stands for.
@@ -100,7 +155,7 @@ pub struct Engine {
     pub(crate) detectors: Vec<Detector>,
     /// Detectors of each class.
     pub(crate) by_class: Vec<Vec<usize>>,
-    text_re: meta::Regex,
+    text_re: TextAutomaton,
     text_patterns: Vec<TextPattern>,
     /// Anchored value patterns; entry i belongs to detector `whole_detector[i]`.
     whole: regex::RegexSet,
@@ -260,26 +315,17 @@ impl Engine {
                 }
             }
         }
-        let text_re = meta::Regex::builder()
-            .configure(
-                meta::Config::new()
-                    .match_kind(MatchKind::LeftmostFirst)
-                    .hybrid_cache_capacity(64 << 20)
-                    .onepass(false),
-            )
-            .syntax(regex_automata::util::syntax::Config::new().utf8(true))
-            .build_many(&text_sources)
-            .map_err(|e| {
-                let which = e
-                    .pattern()
-                    .and_then(|p| text_patterns.get(p.as_usize()))
-                    .map(|tp| classes[detectors[tp.detector].class].id.clone())
-                    .unwrap_or_else(|| "<engine>".into());
-                Error::InvalidDetector {
-                    detector: which,
-                    reason: format!("pattern does not compile: {e}"),
-                }
-            })?;
+        let text_re = TextAutomaton::new(&text_sources).map_err(|e| {
+            let which = (0..text_sources.len())
+                .find(|&i| TextAutomaton::new(&text_sources[i..=i]).is_err())
+                .and_then(|i| text_patterns.get(i))
+                .map(|tp| classes[detectors[tp.detector].class].id.clone())
+                .unwrap_or_else(|| "<engine>".into());
+            Error::InvalidDetector {
+                detector: which,
+                reason: format!("pattern does not compile: {e}"),
+            }
+        })?;
         let whole = regex::RegexSetBuilder::new(&whole_sources)
             .size_limit(256 << 20)
             .dfa_size_limit(64 << 20)
@@ -380,8 +426,7 @@ impl Engine {
         let mut pos = 0;
         let bytes = text.as_bytes();
         while pos < text.len() {
-            let input = Input::new(text).range(pos..);
-            let Some(m) = self.text_re.search(&input) else {
+            let Some(m) = self.text_re.find(text, pos) else {
                 break;
             };
             if m.is_empty() {
@@ -445,25 +490,22 @@ impl Engine {
     /// Values of SQL `INSERT` statements classified with their column names as hints;
     /// values already found by the automaton keep their match.
     fn sql_values<'e, 't>(&'e self, text: &'t str, out: &mut Vec<TextMatch<'e, 't>>) {
-        let mut added = false;
         let mut line_start = 0;
         for line in text.split_inclusive('\n') {
             if line.contains("INSERT INTO") || line.contains("insert into") {
                 for (column, s, e) in crate::structured::sql_insert_values(line) {
                     let (s, e) = (line_start + s, line_start + e);
-                    if out.iter().any(|m| m.start < e && s < m.end) {
+                    // `out` is sorted by start: only the match just before `e` can overlap.
+                    let i = out.partition_point(|m| m.start < e);
+                    if i > 0 && out[i - 1].end > s {
                         continue;
                     }
                     if let Some(found) = self.classify_named_value(column, text, s, e) {
-                        out.push(found);
-                        added = true;
+                        out.insert(i, found);
                     }
                 }
             }
             line_start += line.len();
-        }
-        if added {
-            out.sort_by_key(|m| m.start);
         }
     }
 
@@ -515,16 +557,19 @@ impl Engine {
             {
                 continue;
             }
-            let Some(c) = cap.captures_at(text, at) else {
+            // Search only the rest of the line: the key must start exactly at `at`.
+            let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+            let Some(c) = cap.captures(&text[at..line_end]) else {
                 continue;
             };
             let (Some(whole), Some(v)) = (c.get(0), c.name("v")) else {
                 continue;
             };
-            if whole.start() != at {
+            if whole.start() != 0 {
                 continue;
             }
-            if let Some(found) = self.confirm_text(text, v.start(), v.end(), tp.detector, true) {
+            let (vs, ve) = (at + v.start(), at + v.end());
+            if let Some(found) = self.confirm_text(text, vs, ve, tp.detector, true) {
                 return Some(found);
             }
         }

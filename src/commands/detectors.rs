@@ -36,6 +36,7 @@ struct Row<'a> {
     validators: Vec<String>,
     needs_context: bool,
     hints: Vec<String>,
+    patterns: Vec<String>,
     description: &'a str,
 }
 
@@ -59,6 +60,10 @@ pub fn run(args: DetectorsArgs) -> Result<ExitCode> {
                 validators,
                 needs_context: dets.iter().all(|d| d.field_needs_hint),
                 hints: engine.hints_of(&c.id),
+                patterns: dets
+                    .iter()
+                    .flat_map(|d| d.patterns.iter().cloned())
+                    .collect(),
                 description: &c.description,
             }
         })
