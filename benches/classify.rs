@@ -27,7 +27,7 @@ fn chunks(text: &str, size: usize) -> Vec<&str> {
 
 fn text(c: &mut Criterion) {
     let engine = Engine::builtin();
-    let log = piicat_testkit::log_text(42, 32 << 20);
+    let log = piicat_testkit::log_text(42, 4 << 20);
     // Kept on disk so `scripts/rg-baseline.sh` measures ripgrep on exactly this text.
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
     if std::fs::create_dir_all(&dir).is_ok() {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The ceiling we measure the text engine against: ripgrep (Debian's `ripgrep`) searching the
-# same 32 MiB of generated log text as `cargo bench --bench classify -- text`, with the same
+# same 4 MiB of generated log text as `cargo bench --bench classify -- text`, with the same
 # value patterns (`piicat detectors --format json`), on 1 and 2 threads. Prints MB/s.
 # Needs: ripgrep, hyperfine, python3. Run `cargo bench --bench classify -- text` first.
 set -euo pipefail
