@@ -32,11 +32,16 @@ fn main() {
     };
     let only = args.get(2).cloned();
     let engine = Engine::builtin();
+    let (mut ftp, mut ffp, mut ffn, mut ttp, mut tfp, mut tfn) =
+        (0u32, 0u32, 0u32, 0u32, 0u32, 0u32);
     let wanted = |c: &str| only.as_deref().is_none_or(|o| o == c);
     for f in fields_corpus(profile, seed) {
         let finding = engine.classify_field(&f.name, f.values.iter().map(String::as_str));
         let got: BTreeSet<String> = finding.classes.iter().map(|c| c.class.clone()).collect();
         let want: BTreeSet<String> = f.expected.iter().cloned().collect();
+        ftp += got.intersection(&want).count() as u32;
+        ffp += got.difference(&want).count() as u32;
+        ffn += want.difference(&got).count() as u32;
         for c in got.symmetric_difference(&want) {
             if wanted(c) {
                 let kind = if got.contains(c) {
@@ -61,6 +66,11 @@ fn main() {
             let hit = got
                 .iter()
                 .any(|m| m.class.id == s.class && m.start < s.end && s.start < m.end);
+            if hit {
+                ttp += 1
+            } else {
+                tfn += 1
+            }
             if !hit && wanted(&s.class) {
                 println!(
                     "TEXT FN {} `{}` in: {}",
@@ -75,6 +85,9 @@ fn main() {
                 .spans
                 .iter()
                 .any(|s| m.class.id == s.class && m.start < s.end && s.start < m.end);
+            if !hit {
+                tfp += 1
+            }
             if !hit && wanted(&m.class.id) {
                 println!(
                     "TEXT FP {} `{}` in: {}",
@@ -85,4 +98,15 @@ fn main() {
             }
         }
     }
+    let pr = |tp: u32, fp: u32, fn_: u32| {
+        (
+            f64::from(tp) / f64::from((tp + fp).max(1)),
+            f64::from(tp) / f64::from((tp + fn_).max(1)),
+        )
+    };
+    let (fp_, fr) = pr(ftp, ffp, ffn);
+    let (tp_, tr) = pr(ttp, tfp, tfn);
+    println!(
+        "SUMMARY fields P={fp_:.3} R={fr:.3} (tp {ftp} fp {ffp} fn {ffn}); text P={tp_:.3} R={tr:.3} (tp {ttp} fp {tfp} fn {tfn})"
+    );
 }
