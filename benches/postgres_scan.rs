@@ -5,6 +5,7 @@
 //!
 //! Run: `cargo bench --bench postgres_scan` (server: `PIICAT_BENCH_PG_URL`, default
 //! `postgres://postgres@127.0.0.1:5432/test`). Without a server the bench says so and exits.
+//! `PIICAT_BENCH_DISABLE=PHONE_NUMBER` measures the scan without one detector's cost.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use piicat_classifiers::{AssetReport, Engine};
@@ -137,7 +138,14 @@ fn postgres_scan(c: &mut Criterion) {
     if !ready {
         return;
     }
-    let engine = Arc::new(Engine::builtin());
+    // `PIICAT_BENCH_DISABLE=CLASS,CLASS` leaves detectors out, to see what one of them costs.
+    let disabled: Vec<String> = std::env::var("PIICAT_BENCH_DISABLE")
+        .map(|v| v.split(',').map(|c| c.trim().to_string()).collect())
+        .unwrap_or_default();
+    if !disabled.is_empty() {
+        eprintln!("postgres_scan: detectors disabled: {disabled:?}");
+    }
+    let engine = Arc::new(Engine::builder().disable(disabled).build().expect("engine"));
     let mut source = DatabaseSource::from_url(&url());
     source.include = vec![format!("{SCHEMA}.*")];
     let opts = ScanOptions {
