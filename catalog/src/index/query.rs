@@ -53,7 +53,16 @@ fn term_query(field: tantivy::schema::Field, word: &str, boost: f32) -> Box<dyn 
     Box::new(BoostQuery::new(Box::new(q), boost))
 }
 
-fn word_query(f: &Fields, word: &str) -> Box<dyn Query> {
+/// A query word, and whether it may match names within its typo budget.
+#[derive(Clone, Debug)]
+pub(crate) struct Word {
+    pub text: String,
+    pub fuzzy: bool,
+}
+
+fn word_query(f: &Fields, word: &Word) -> Box<dyn Query> {
+    let fuzzy = word.fuzzy;
+    let word = word.text.as_str();
     let mut any: Vec<(Occur, Box<dyn Query>)> = vec![
         (Occur::Should, term_query(f.name, word, 4.0)),
         (Occur::Should, term_query(f.location, word, 1.5)),
@@ -63,21 +72,26 @@ fn word_query(f: &Fields, word: &str) -> Box<dyn Query> {
         (Occur::Should, term_query(f.purpose, word, 1.0)),
         (Occur::Should, term_query(f.description, word, 0.8)),
     ];
-    let budget = typo_budget(word);
-    if budget > 0 {
-        for (field, boost) in [(f.name, 1.0), (f.location, 0.3)] {
-            let fuzzy = FuzzyTermQuery::new(Term::from_field_text(field, word), budget, true);
-            any.push((
-                Occur::Should,
-                Box::new(BoostQuery::new(Box::new(fuzzy), boost)),
-            ));
-        }
+    if fuzzy {
+        let q = FuzzyTermQuery::new(Term::from_field_text(f.name, word), typo_budget(word), true);
+        any.push((Occur::Should, Box::new(BoostQuery::new(Box::new(q), 1.0))));
     }
     Box::new(BooleanQuery::new(any))
 }
 
-pub(crate) fn build(f: &Fields, query: &SearchQuery) -> (Box<dyn Query>, Vec<String>) {
-    let words = words(&query.text);
+pub(crate) fn build(
+    searcher: &Searcher,
+    f: &Fields,
+    query: &SearchQuery,
+) -> Result<(Box<dyn Query>, Vec<Word>)> {
+    let mut words = Vec::new();
+    for text in self::words(&query.text) {
+        // Typos are forgiven on names when the word as typed names nothing: a word that
+        // does match names exactly means what it says (and skips an expensive expansion).
+        let fuzzy = typo_budget(&text) > 0
+            && searcher.doc_freq(&Term::from_field_text(f.name, &text))? == 0;
+        words.push(Word { text, fuzzy });
+    }
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for w in &words {
         clauses.push((Occur::Must, word_query(f, w)));
@@ -86,7 +100,7 @@ pub(crate) fn build(f: &Fields, query: &SearchQuery) -> (Box<dyn Query>, Vec<Str
         // Words next to each other in a name (`customer email` on `customer_email`) rank up.
         let terms = words
             .iter()
-            .map(|w| Term::from_field_text(f.name, w))
+            .map(|w| Term::from_field_text(f.name, &w.text))
             .collect();
         clauses.push((
             Occur::Should,
@@ -106,7 +120,7 @@ pub(crate) fn build(f: &Fields, query: &SearchQuery) -> (Box<dyn Query>, Vec<Str
             clauses.push((Occur::Must, Box::new(filter)));
         }
     }
-    (Box::new(BooleanQuery::new(clauses)), words)
+    Ok((Box::new(BooleanQuery::new(clauses)), words))
 }
 
 pub(crate) fn run(
@@ -115,7 +129,7 @@ pub(crate) fn run(
     query: &SearchQuery,
     page: Page,
 ) -> Result<SearchResults> {
-    let (q, words) = build(f, query);
+    let (q, words) = build(searcher, f, query)?;
     let top = TopDocs::with_limit(page.size)
         .and_offset(page.offset())
         .tweak_score(move |segment: &SegmentReader| {
@@ -179,7 +193,7 @@ fn hit(
     f: &Fields,
     doc: &TantivyDocument,
     score: Score,
-    words: &[String],
+    words: &[Word],
     snippets: &[(&str, tantivy::schema::Field, SnippetGenerator)],
 ) -> SearchHit {
     let asset = doc
@@ -259,9 +273,9 @@ fn hit(
     }
 }
 
-/// Byte ranges of `text`'s identifier tokens that a query word matches, exactly or within
-/// the word's typo budget.
-pub(crate) fn match_ranges(text: &str, words: &[String]) -> Vec<(usize, usize)> {
+/// Byte ranges of `text`'s identifier tokens that a query word matches, exactly or (for a
+/// word searched with typos forgiven) within the word's typo budget.
+pub(crate) fn match_ranges(text: &str, words: &[Word]) -> Vec<(usize, usize)> {
     if words.is_empty() {
         return Vec::new();
     }
@@ -269,10 +283,9 @@ pub(crate) fn match_ranges(text: &str, words: &[String]) -> Vec<(usize, usize)> 
         .into_iter()
         .filter(|t| {
             words.iter().any(|w| {
-                *w == t.text || {
-                    let budget = typo_budget(w);
-                    budget > 0 && edit_distance(w, &t.text) <= usize::from(budget)
-                }
+                w.text == t.text
+                    || (w.fuzzy
+                        && edit_distance(&w.text, &t.text) <= usize::from(typo_budget(&w.text)))
             })
         })
         .map(|t| (t.start, t.end))
@@ -327,8 +340,16 @@ mod tests {
 
     #[test]
     fn ranges_cover_matching_tokens() {
-        let words = vec!["emial".to_string()];
+        let words = vec![Word {
+            text: "emial".into(),
+            fuzzy: true,
+        }];
         assert_eq!(match_ranges("customer_email", &words), vec![(9, 14)]);
         assert!(match_ranges("customer_phone", &words).is_empty());
+        let exact = vec![Word {
+            text: "mail".into(),
+            fuzzy: false,
+        }];
+        assert!(match_ranges("customer_email", &exact).is_empty());
     }
 }
