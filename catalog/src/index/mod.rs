@@ -408,10 +408,14 @@ fn to_document(f: &Fields, d: &IndexDoc) -> TantivyDocument {
     doc
 }
 
-fn register_tokenizer(index: &Index) {
+fn register_tokenizer(index: &mut Index) {
     index
         .tokenizers()
         .register(IDENT_TOKENIZER, IdentTokenizer::default());
+    // Search a query's segments on every core: latency, not throughput, is what people see.
+    if let Err(e) = index.set_default_multithread_executor() {
+        tracing::debug!(error = %e, "searching segments on one thread");
+    }
 }
 
 fn reader_of(index: &Index) -> Result<IndexReader> {
@@ -435,12 +439,12 @@ fn open_state(dir: &Path) -> Result<State> {
 }
 
 fn try_open(dir: &Path) -> std::result::Result<State, String> {
-    let index = Index::open_in_dir(dir).map_err(|e| e.to_string())?;
+    let mut index = Index::open_in_dir(dir).map_err(|e| e.to_string())?;
     let (expected, _) = schema();
     if index.schema() != expected {
         return Err("schema differs from this piicat's".into());
     }
-    register_tokenizer(&index);
+    register_tokenizer(&mut index);
     let payload = index
         .load_metas()
         .map_err(|e| e.to_string())?
@@ -480,11 +484,11 @@ fn try_open(dir: &Path) -> std::result::Result<State, String> {
 fn create_state(dir: &Path) -> Result<State> {
     crate::datadir::create_private_dir(dir)?;
     let (schema, _) = schema();
-    let index = Index::create_in_dir(dir, schema).map_err(|e| Error::IndexDir {
+    let mut index = Index::create_in_dir(dir, schema).map_err(|e| Error::IndexDir {
         path: dir.to_path_buf(),
         reason: e.to_string(),
     })?;
-    register_tokenizer(&index);
+    register_tokenizer(&mut index);
     let reader = reader_of(&index)?;
     Ok(State {
         index,
