@@ -3,11 +3,14 @@
 //! fields, and history. Also [`CatalogTarget`], the `--data-dir` / `--catalog` options every
 //! command that touches the catalog shares.
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use piicat_catalog::{AssetDetail, Catalog, CatalogLocation, DataDir, RelatedField};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+/// The environment variable naming the default catalog (a URL, as `--catalog` takes).
+pub const CATALOG_ENV: &str = "PIICAT_CATALOG";
 
 /// Where the catalog is: shared by every command that reads or writes it.
 #[derive(Clone, Debug, Default, clap::Args)]
@@ -16,9 +19,14 @@ pub struct CatalogTarget {
     /// the platform's data directory.
     #[arg(long, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
-    /// Catalog database: postgres://USER@HOST/DB[?schema=NAME] or sqlite://PATH. Default: the
-    /// embedded SQLite catalog in the data directory.
-    #[arg(long, value_name = "URL", env = "PIICAT_CATALOG")]
+    /// Catalog database: postgres://USER@HOST/DB[?schema=NAME] or sqlite://PATH. Without a URL
+    /// (or without the flag): $PIICAT_CATALOG, else the embedded SQLite catalog in the data
+    /// directory. `scan` writes into the catalog only when this flag is given (after the
+    /// targets, or as --catalog=URL).
+    // `PIICAT_CATALOG` is read in `location()`, not through clap's `env`: with clap's, the
+    // variable alone would look like the flag, and `piicat scan` writes to the catalog only
+    // when the flag is on its command line.
+    #[arg(long, value_name = "URL", num_args = 0..=1, default_missing_value = "")]
     pub catalog: Option<String>,
 }
 
@@ -28,18 +36,47 @@ impl CatalogTarget {
         Ok(DataDir::resolve(self.data_dir.clone())?)
     }
 
-    /// The catalog location.
+    /// The catalog location: the flag's URL, else `PIICAT_CATALOG`, else the embedded one.
     pub fn location(&self) -> Result<CatalogLocation> {
-        Ok(CatalogLocation::parse(self.catalog.as_deref())?)
+        let env = match std::env::var(CATALOG_ENV) {
+            Ok(v) => Some(v),
+            Err(std::env::VarError::NotPresent) => None,
+            Err(std::env::VarError::NotUnicode(_)) => bail!("{CATALOG_ENV} is not valid UTF-8"),
+        };
+        Ok(CatalogLocation::parse(choose_catalog(
+            self.catalog.as_deref(),
+            env.as_deref(),
+        ))?)
     }
 
     /// Opens the catalog (creating and migrating it on first use).
     pub async fn open(&self) -> Result<Catalog> {
-        let data_dir = self.data_dir()?;
-        let location = self.location()?;
-        Catalog::open(&location, &data_dir)
-            .await
-            .with_context(|| format!("opening the catalog ({location})"))
+        open(&self.location()?, &self.data_dir()?).await
+    }
+}
+
+/// Opens the catalog at `location` with its index (and, for the embedded one, its database)
+/// in `data_dir`, creating and migrating it on first use.
+pub async fn open(location: &CatalogLocation, data_dir: &DataDir) -> Result<Catalog> {
+    Catalog::open(location, data_dir)
+        .await
+        .with_context(|| format!("opening the catalog ({})", describe(location, data_dir)))
+}
+
+/// The flag's value when it names a catalog, else the environment's; an empty value is
+/// "not given", so `--catalog` alone means the default catalog.
+fn choose_catalog<'a>(flag: Option<&'a str>, env: Option<&'a str>) -> Option<&'a str> {
+    let given = |v: &&str| !v.trim().is_empty();
+    flag.filter(given).or(env.filter(given))
+}
+
+/// A catalog location for messages: the embedded one with its file; never a password.
+pub fn describe(location: &CatalogLocation, data_dir: &DataDir) -> String {
+    match location {
+        CatalogLocation::Embedded => {
+            format!("{location} at {}", data_dir.catalog_db().display())
+        }
+        other => other.to_string(),
     }
 }
 
@@ -262,5 +299,21 @@ fn print_table(a: &AssetDetail, related: &BTreeMap<String, Vec<RelatedField>>, h
             }
             println!("{line}");
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::choose_catalog;
+
+    #[test]
+    fn the_flag_beats_the_environment_and_empty_means_not_given() {
+        let pg = "postgres://h/db";
+        let file = "sqlite:///tmp/c.db";
+        assert_eq!(choose_catalog(Some(pg), Some(file)), Some(pg));
+        assert_eq!(choose_catalog(Some(""), Some(file)), Some(file));
+        assert_eq!(choose_catalog(None, Some(file)), Some(file));
+        assert_eq!(choose_catalog(Some(""), Some(" ")), None);
+        assert_eq!(choose_catalog(None, None), None);
     }
 }

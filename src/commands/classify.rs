@@ -11,6 +11,10 @@ use std::io::{BufWriter, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// One finding of a chunk, relative to the chunk: line, start and end within the line,
+/// class, confidence, likelihood and the masked value.
+type ChunkFinding = (u64, usize, usize, String, f32, &'static str, String);
+
 /// Bytes per chunk handed to one thread.
 const CHUNK: usize = 1 << 20;
 /// A line longer than this is cut: memory stays bounded even for a file with no newline.
@@ -133,10 +137,7 @@ fn classify_stream(
         if batch.is_empty() {
             break;
         }
-        let results: Vec<(
-            u64,
-            Vec<(u64, usize, usize, String, f32, &'static str, String)>,
-        )> = pool.install(|| {
+        let results: Vec<(u64, Vec<ChunkFinding>)> = pool.install(|| {
             batch
                 .par_iter()
                 .map(|chunk| {

@@ -3,11 +3,22 @@
 //! stays quiet when piped. The exit code gates CI: 2 if any asset failed, else 1 if anything
 //! at or above `--fail-on` was found, else 0 — errors win because an unread asset may hide
 //! findings.
+//!
+//! With `--catalog [URL]` every report is also written into the catalog, one transaction per
+//! asset, inside one scan run; an asset the catalog could not take is reported and the scan
+//! goes on (exit code 2). Only what a report carries — masked examples and keyed fingerprints
+//! — ever reaches the catalog.
 
+use super::catalog::{CatalogTarget, describe, open, runtime};
 use crate::config::Config;
 use anyhow::{Context, Result, bail};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use piicat_classifiers::{AssetReport, Engine, Sensitivity};
+use piicat_catalog::{
+    Catalog, CatalogLocation, DataDir, IngestOutcome, RunId, RunOptions, RunStatus, ScanRun, Utc,
+};
+use piicat_classifiers::{
+    AssetError, AssetErrorKind, AssetReport, Engine, FingerprintKey, Sensitivity,
+};
 use piicat_scanner::{
     NamedSource, NoProgress, Progress, ReportSink, SamplingMode, ScanOptions, ScanSummary, Scanner,
     SourceConfig, Target,
@@ -69,6 +80,14 @@ pub struct ScanArgs {
     /// No progress bar, even on a terminal.
     #[arg(long)]
     pub no_progress: bool,
+    // `--catalog [URL]` turns on writing to the catalog; it goes after the targets (or as
+    // `--catalog=URL`) so that a target is not taken for its URL.
+    #[command(flatten, next_help_heading = "Catalog")]
+    pub target: CatalogTarget,
+    /// With --catalog: rescan and re-ingest assets even when their size and mtime (etag;
+    /// schema and row estimate for tables) say they are unchanged since the last scan.
+    #[arg(long, requires = "catalog", help_heading = "Catalog")]
+    pub force: bool,
 }
 
 fn targets(args: &ScanArgs, config: &Config) -> Result<Vec<Target>> {
@@ -121,13 +140,41 @@ fn targets(args: &ScanArgs, config: &Config) -> Result<Vec<Target>> {
 /// Runs `piicat scan`.
 pub fn run(args: ScanArgs) -> Result<ExitCode> {
     let config = Config::load_optional(args.config.as_deref())?;
+    let location = match &args.target.catalog {
+        Some(value) => Some(args.target.location().map_err(|e| {
+            if std::path::Path::new(value).exists() {
+                // `--catalog` takes an optional value: `scan --catalog DIR` reads DIR as the URL.
+                anyhow::anyhow!(
+                    "`{value}` after --catalog was read as the catalog's URL; to scan it, write \
+                     it before --catalog (or give the catalog as --catalog=URL)"
+                )
+            } else {
+                e
+            }
+        })?),
+        None if args.target.data_dir.is_some() => {
+            bail!("--data-dir is only used with --catalog (it holds the catalog and its key)")
+        }
+        None => None,
+    };
     let targets = targets(&args, &config)?;
-    let engine = Arc::new(
-        config
-            .engine_builder()?
-            .build()
-            .context("building the detection engine")?,
-    );
+    let catalog_at = match location {
+        Some(location) => Some((location, args.target.data_dir()?)),
+        None => None,
+    };
+    let mut builder = config.engine_builder()?;
+    if let Some((_, dir)) = &catalog_at {
+        // Fingerprints under the catalog's own key, so the catalog can relate fields that
+        // share values without ever holding one.
+        let key = dir.fingerprint_key().with_context(|| {
+            format!(
+                "reading the fingerprint key in {}",
+                dir.keys_dir().display()
+            )
+        })?;
+        builder = builder.fingerprint_key(FingerprintKey::from_bytes(key));
+    }
+    let engine = Arc::new(builder.build().context("building the detection engine")?);
     let mut opts = ScanOptions::default();
     if let Some(n) = args.sample_rows {
         opts.sample_rows = n;
@@ -141,10 +188,13 @@ pub fn run(args: ScanArgs) -> Result<ExitCode> {
     if let Some(c) = args.concurrency {
         opts.concurrency = c.max(1);
     }
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .context("starting the async runtime")?;
+    let runtime = runtime()?;
+    let writer = match &catalog_at {
+        Some((location, dir)) => {
+            Some(runtime.block_on(CatalogWriter::start(&args, location, dir, &engine))?)
+        }
+        None => None,
+    };
     let show_progress = !args.no_progress && std::io::stderr().is_terminal();
     let bar = show_progress.then(|| {
         let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
@@ -166,11 +216,26 @@ pub fn run(args: ScanArgs) -> Result<ExitCode> {
         broken: false,
     };
     let scanner = Scanner::new(engine.clone(), opts);
-    let summary = match &bar {
-        Some(bar) => {
-            runtime.block_on(scanner.run(targets, &mut printer, &BarProgress(bar.clone())))
+    let progress: &dyn Progress = match &bar {
+        Some(bar) => &BarProgress(bar.clone()),
+        None => &NoProgress,
+    };
+    let (summary, not_written) = match &writer {
+        Some(writer) => {
+            let mut sink = CatalogSink {
+                writer,
+                handle: runtime.handle().clone(),
+                bar: bar.clone(),
+                next: &mut printer,
+                not_written: 0,
+            };
+            let summary = runtime.block_on(scanner.run(targets, &mut sink, progress));
+            (summary, sink.not_written)
         }
-        None => runtime.block_on(scanner.run(targets, &mut printer, &NoProgress)),
+        None => (
+            runtime.block_on(scanner.run(targets, &mut printer, progress)),
+            0,
+        ),
     };
     if let Some(bar) = &bar {
         bar.finish_and_clear();
@@ -181,13 +246,206 @@ pub fn run(args: ScanArgs) -> Result<ExitCode> {
     {
         eprintln!("{}", summary_line(&summary));
     }
-    Ok(if summary.failed > 0 {
+    if let Some(writer) = writer {
+        let run = runtime.block_on(writer.finish(summary.stopped_early))?;
+        // Always on stderr (stdout may be NDJSON for a machine): what the catalog now holds
+        // from this run is the one thing a piped `scan --catalog` must still say.
+        eprintln!("{}", writer.summary_line(&run, not_written));
+    }
+    Ok(if summary.failed > 0 || not_written > 0 {
         ExitCode::from(2)
     } else if summary.findings_at_or_above(args.fail_on) > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// One scan run in the catalog: opened before the scan, finished after it.
+struct CatalogWriter {
+    catalog: Catalog,
+    run: RunId,
+    /// The catalog for messages (the embedded one with its file; never a password).
+    place: String,
+}
+
+impl CatalogWriter {
+    /// Opens the catalog, tells it the engine's classes and starts a run.
+    async fn start(
+        args: &ScanArgs,
+        location: &CatalogLocation,
+        data_dir: &DataDir,
+        engine: &Engine,
+    ) -> Result<CatalogWriter> {
+        let place = describe(location, data_dir);
+        let catalog = open(location, data_dir).await?;
+        catalog
+            .register_classes(engine.classes(), Utc::now())
+            .await
+            .with_context(|| {
+                format!("registering the engine's classes in the catalog ({place})")
+            })?;
+        let options = RunOptions {
+            forced: args.force,
+            label: Some(run_label(args)),
+        };
+        let run = catalog
+            .start_run(options, Utc::now())
+            .await
+            .with_context(|| format!("starting a scan run in the catalog ({place})"))?;
+        Ok(CatalogWriter {
+            catalog,
+            run,
+            place,
+        })
+    }
+
+    /// Writes one report: a skip when the asset is unchanged (and the run is not forced),
+    /// else the report itself. One transaction either way.
+    ///
+    /// The scanner has no hook to ask before reading an asset (a table's change facts, its
+    /// schema fingerprint and row estimate, are only known once the scanner has introspected
+    /// it), so an unchanged asset is read and classified anyway and only its catalog write is
+    /// skipped: the catalog keeps what the last full ingest recorded, and the printed output
+    /// and exit code still cover every asset.
+    async fn write(&self, report: &AssetReport) -> piicat_catalog::Result<IngestOutcome> {
+        // A failed read is always recorded, even of an unchanged asset: it is news.
+        if report.error.is_none()
+            && self
+                .catalog
+                .should_skip(self.run, &report.asset, &report.meta)
+                .await?
+        {
+            return self
+                .catalog
+                .mark_skipped(self.run, &report.asset, Utc::now())
+                .await;
+        }
+        self.catalog.ingest(self.run, report, Utc::now()).await
+    }
+
+    /// Records, as a failed asset of the run, that the catalog refused an asset's report, so
+    /// the run's errors list it. Best effort: the store may be what failed.
+    async fn record_refusal(&self, report: &AssetReport, reason: &str) {
+        let mut failed = AssetReport::failed(
+            report.asset.clone(),
+            report.kind,
+            AssetError::new(
+                AssetErrorKind::Io,
+                format!(
+                    "{}: the catalog could not store this asset's report: {reason}",
+                    report.asset
+                ),
+            ),
+        );
+        failed.source.clone_from(&report.source);
+        if let Err(e) = self.catalog.ingest(self.run, &failed, Utc::now()).await {
+            tracing::debug!(error = %e, "recording a refused report failed too");
+        }
+    }
+
+    /// Finishes the run (its totals come from the store) and brings the index up to date.
+    async fn finish(&self, stopped_early: bool) -> Result<ScanRun> {
+        let status = if stopped_early {
+            RunStatus::Interrupted
+        } else {
+            RunStatus::Completed
+        };
+        let run = self
+            .catalog
+            .finish_run(self.run, status, Utc::now())
+            .await
+            .with_context(|| {
+                format!(
+                    "finishing scan run {} in the catalog ({})",
+                    self.run, self.place
+                )
+            })?;
+        self.catalog.close().await;
+        Ok(run)
+    }
+
+    fn summary_line(&self, run: &ScanRun, not_written: u64) -> String {
+        let c = &run.counts;
+        format!(
+            "catalog: run {}: {} asset(s) ingested ({} new, {} updated, {} unchanged), {} skipped \
+             as unchanged, {} recorded as failed, {} not written; {}",
+            run.id,
+            c.assets_new + c.assets_updated + c.assets_unchanged,
+            c.assets_new,
+            c.assets_updated,
+            c.assets_unchanged,
+            c.assets_skipped,
+            c.assets_failed,
+            not_written,
+            self.place
+        )
+    }
+}
+
+/// What was scanned, for the run's label: the targets (passwords redacted) and sources.
+fn run_label(args: &ScanArgs) -> String {
+    let mut parts = vec!["piicat scan".to_string()];
+    parts.extend(
+        args.targets
+            .iter()
+            .map(|t| piicat_scanner::target::redact_url(t)),
+    );
+    parts.extend(args.sources.iter().map(|s| format!("--source {s}")));
+    if let Some(config) = &args.config {
+        parts.push(format!("--config {}", config.display()));
+    }
+    if args.force {
+        parts.push("--force".into());
+    }
+    parts.join(" ")
+}
+
+/// Writes each report into the catalog, then hands it on to the printer.
+struct CatalogSink<'a> {
+    writer: &'a CatalogWriter,
+    handle: tokio::runtime::Handle,
+    bar: Option<ProgressBar>,
+    next: &'a mut dyn ReportSink,
+    /// Assets whose report the catalog could not store.
+    not_written: u64,
+}
+
+impl ReportSink for CatalogSink<'_> {
+    fn report(&mut self, report: AssetReport) -> bool {
+        // The scanner calls its sink from the future `Runtime::block_on` drives, one report
+        // at a time. `block_in_place` lets this synchronous sink wait for the async catalog
+        // there; while it waits, the scan runs on and fills its bounded report queue, which
+        // is the back-pressure the sink contract intends.
+        let writer = self.writer;
+        let written = tokio::task::block_in_place(|| self.handle.block_on(writer.write(&report)));
+        match written {
+            Ok(outcome) => {
+                tracing::debug!(
+                    asset = outcome.asset.0,
+                    status = outcome.status.as_str(),
+                    "catalog write"
+                );
+            }
+            Err(e) => {
+                self.not_written += 1;
+                let reason = e.to_string();
+                let line = format!(
+                    "piicat: catalog: {}: not written ({reason}); the scan goes on",
+                    report.asset
+                );
+                match &self.bar {
+                    Some(bar) => bar.suspend(|| eprintln!("{line}")),
+                    None => eprintln!("{line}"),
+                }
+                tokio::task::block_in_place(|| {
+                    self.handle
+                        .block_on(writer.record_refusal(&report, &reason))
+                });
+            }
+        }
+        self.next.report(report)
+    }
 }
 
 struct BarProgress(ProgressBar);
