@@ -3,6 +3,7 @@
 //! Built once, then shared read-only across threads (`Send + Sync`, no lock on the hot path).
 //! It must never print, log or return a raw value except inside [`Sensitive`].
 
+use crate::automaton::{PatternSource, TextAutomaton};
 use crate::builtin;
 use crate::class::{DataClass, Likelihood};
 use crate::custom::CustomDetector;
@@ -16,9 +17,6 @@ use crate::report::FieldFinding;
 use crate::sensitive::Sensitive;
 use crate::text::TextScan;
 use crate::validators::Validator;
-use regex_automata::hybrid;
-use regex_automata::util::pool::Pool;
-use regex_automata::{Input, Match};
 use std::collections::{BTreeMap, HashSet};
 
 /// The confidence below which nothing is reported, unless configured otherwise.
@@ -48,60 +46,6 @@ const DEFAULT_GAP: &str = r#"[^A-Za-z0-9\n+(]{1,6}(?:(?i-u:no|nr|num|number|is|w
 pub(crate) struct Detector {
     pub class: usize,
     pub def: DetectorDef,
-}
-
-type CacheFn = Box<
-    dyn Fn() -> hybrid::regex::Cache
-        + Send
-        + Sync
-        + std::panic::UnwindSafe
-        + std::panic::RefUnwindSafe,
->;
-
-/// Every text pattern in one lazy DFA (forward to find ends, reverse to find starts). It is
-/// configured never to give up and fall back to a slower engine: high-entropy text makes many
-/// DFA states, and a larger cache is far cheaper than an NFA simulation. Caches are pooled
-/// per thread, so the engine stays `Sync` with no lock on the hot path.
-struct TextAutomaton {
-    re: std::sync::Arc<hybrid::regex::Regex>,
-    caches: Pool<hybrid::regex::Cache, CacheFn>,
-}
-
-impl std::fmt::Debug for TextAutomaton {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("TextAutomaton")
-            .field("patterns", &self.re.pattern_len())
-            .finish()
-    }
-}
-
-impl TextAutomaton {
-    fn new(patterns: &[String]) -> Result<TextAutomaton, String> {
-        let dfa = hybrid::dfa::Config::new()
-            .cache_capacity(32 << 20)
-            .minimum_cache_clear_count(None)
-            .minimum_bytes_per_state(None);
-        let re = hybrid::regex::Regex::builder()
-            .syntax(regex_automata::util::syntax::Config::new().utf8(true))
-            .dfa(dfa)
-            .build_many(patterns)
-            .map_err(|e| e.to_string())?;
-        let re = std::sync::Arc::new(re);
-        let for_pool = std::sync::Arc::clone(&re);
-        let create: CacheFn = Box::new(move || for_pool.create_cache());
-        Ok(TextAutomaton {
-            re,
-            caches: Pool::new(create),
-        })
-    }
-
-    /// The leftmost-first match starting at or after `from`.
-    fn find(&self, text: &str, from: usize) -> Option<Match> {
-        let mut cache = self.caches.get();
-        let input = Input::new(text).range(from..);
-        // With no give-up limits and only ASCII word boundaries, the lazy DFA cannot fail.
-        self.re.try_search(&mut cache, &input).ok().flatten()
-    }
 }
 
 /// What a text-automaton pattern stands for.
@@ -286,14 +230,18 @@ impl Engine {
                 whole_detector.push(i);
                 match det.def.text {
                     TextRule::Free => {
-                        text_sources.push(p.clone());
+                        text_sources.push(PatternSource {
+                            regex: p.clone(),
+                            keywords: None,
+                        });
                         text_patterns.push(TextPattern {
                             detector: i,
                             value_capture: None,
                         });
                     }
                     TextRule::NeedsContext => {
-                        let words = context_alternation(hint_table.get(&class.id));
+                        let class_hints = hint_table.get(&class.id);
+                        let words = context_alternation(class_hints);
                         let Some(words) = words else {
                             return Err(invalid(
                                 "needs context but has no ASCII context words".into(),
@@ -305,7 +253,10 @@ impl Engine {
                         let cap = format!(r"{KEY_PREFIX}(?i-u:{words}){KEY_SUFFIX}{gap}(?P<v>{p})");
                         let cap = regex::Regex::new(&cap)
                             .map_err(|e| invalid(format!("context pattern: {e}")))?;
-                        text_sources.push(src);
+                        text_sources.push(PatternSource {
+                            regex: src,
+                            keywords: Some(context_keywords(class_hints)),
+                        });
                         text_patterns.push(TextPattern {
                             detector: i,
                             value_capture: Some(cap),
@@ -315,16 +266,13 @@ impl Engine {
                 }
             }
         }
-        let text_re = TextAutomaton::new(&text_sources).map_err(|e| {
-            let which = (0..text_sources.len())
-                .find(|&i| TextAutomaton::new(&text_sources[i..=i]).is_err())
+        let text_re = TextAutomaton::new(&text_sources).map_err(|e| Error::InvalidDetector {
+            detector: e
+                .pattern
                 .and_then(|i| text_patterns.get(i))
                 .map(|tp| classes[detectors[tp.detector].class].id.clone())
-                .unwrap_or_else(|| "<engine>".into());
-            Error::InvalidDetector {
-                detector: which,
-                reason: format!("pattern does not compile: {e}"),
-            }
+                .unwrap_or_else(|| "<engine>".into()),
+            reason: format!("pattern does not compile: {}", e.reason),
         })?;
         let whole = regex::RegexSetBuilder::new(&whole_sources)
             .size_limit(256 << 20)
@@ -425,8 +373,9 @@ impl Engine {
         let mut out = Vec::new();
         let mut pos = 0;
         let bytes = text.as_bytes();
+        let mut cursor = self.text_re.cursor(text);
         while pos < text.len() {
-            let Some(m) = self.text_re.find(text, pos) else {
+            let Some(m) = cursor.find(pos) else {
                 break;
             };
             if m.is_empty() {
@@ -876,6 +825,20 @@ fn context_alternation(hints: Option<&ClassHints>) -> Option<String> {
         })
         .collect();
     Some(alts.join("|"))
+}
+
+/// A class's context phrases as the keyword prefilter takes them: normalized words separated
+/// by single spaces, ASCII only (the same phrases as [`context_alternation`]).
+fn context_keywords(hints: Option<&ClassHints>) -> Vec<String> {
+    let mut out: Vec<String> = hints
+        .into_iter()
+        .flat_map(|h| h.hints.iter())
+        .map(|h| crate::hints::normalize_phrase(h))
+        .filter(|h| !h.is_empty() && h.is_ascii())
+        .collect();
+    out.sort();
+    out.dedup();
+    out
 }
 
 fn base_confidence(strength: Strength) -> f32 {

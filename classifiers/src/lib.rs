@@ -4,6 +4,7 @@
 //! detectors plus custom ones and shared read-only across threads. Raw matched values never
 //! leave this crate except inside [`Sensitive`], whose `Debug`/`Display` are redacted.
 
+mod automaton;
 mod builtin;
 pub mod class;
 pub mod custom;

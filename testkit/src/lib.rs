@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 
 pub use decoys::{DecoyKind, corrupt_check_digit, decoy};
 pub use fields::{column, fields_corpus};
-pub use text::{log_text, text_corpus};
+pub use text::{log_text, log_text_sparse, text_corpus};
 pub use values::{value, value_for};
 
 /// Every class id the testkit can generate, in the engine's vocabulary (exact strings).

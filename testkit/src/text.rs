@@ -953,6 +953,30 @@ pub fn log_text(seed: u64, approx_bytes: usize) -> String {
     out
 }
 
+/// Log text as production services write it: `pii_per_mille` lines in a thousand carry PII
+/// (a targeted or mixed line), the rest are ordinary decoy-laden lines. Deterministic for a
+/// seed. Dense PII ([`log_text`]) measures confirmation cost; this measures the scan itself.
+pub fn log_text_sparse(seed: u64, approx_bytes: usize, pii_per_mille: u32) -> String {
+    let mut rng = seeded(seed, 0x5350_4152_5345_4c47);
+    let rng: &mut Rg<'_> = &mut rng;
+    let mut out = String::with_capacity(approx_bytes + 512);
+    while out.len() < approx_bytes {
+        let line = if int(rng, 0, 999) < u64::from(pii_per_mille) {
+            if int(rng, 0, 1) == 0 {
+                let class = pick_str(rng, CLASSES);
+                targeted_line(rng, Profile::Standard, class)
+            } else {
+                mixed_line(rng, Profile::Standard)
+            }
+        } else {
+            decoy_line(rng, Profile::Standard)
+        };
+        out.push_str(&line.text);
+        out.push('\n');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

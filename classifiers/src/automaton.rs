@@ -1,0 +1,365 @@
+//! The text automaton: every text pattern of every detector, found leftmost-first (earliest
+//! start, then the earlier pattern) in one scan of the text, as if they were one regex.
+//!
+//! One lazy DFA over all ~100 patterns is correct but explodes in states: overlapping counted
+//! repetitions over the same character classes multiply, the cache thrashes and the search
+//! spends its time building states. So the patterns are split:
+//!
+//! - free patterns go into a few small lazy DFAs ([`GROUP_SIZE`] patterns each), each with a
+//!   small cache of its own;
+//! - context-prefixed patterns (`SSN: 123456789`) are only searched on lines where one of their
+//!   keywords occurs, found by one Aho-Corasick pass over the text.
+//!
+//! A [`Cursor`] merges the groups: it remembers each group's next match and only searches a
+//! group again once the caller has moved past it, so every byte is scanned about once per
+//! group, and the merged order is exactly that of the single union.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex_automata::hybrid;
+use regex_automata::util::pool::Pool;
+use regex_automata::{Input, Match, PatternID};
+use std::sync::Arc;
+
+/// Free patterns per lazy DFA: small enough that states do not multiply, large enough that
+/// the text is not scanned too many times.
+const GROUP_SIZE: usize = 16;
+
+/// Lazy-DFA cache per group and thread. States beyond it are rebuilt, never a fallback to a
+/// slower engine.
+const CACHE_CAPACITY: usize = 2 << 20;
+
+type CacheFn = Box<
+    dyn Fn() -> hybrid::regex::Cache
+        + Send
+        + Sync
+        + std::panic::UnwindSafe
+        + std::panic::RefUnwindSafe,
+>;
+
+/// One lazy DFA with its per-thread caches. It never gives up and falls back to a slower
+/// engine: high-entropy text makes many states, and rebuilding them is far cheaper than an
+/// NFA simulation. Caches are pooled per thread: no lock on the hot path.
+struct Dfa {
+    re: Arc<hybrid::regex::Regex>,
+    caches: Pool<hybrid::regex::Cache, CacheFn>,
+}
+
+impl Dfa {
+    fn new(patterns: &[String]) -> Result<Dfa, String> {
+        let dfa = hybrid::dfa::Config::new()
+            .cache_capacity(CACHE_CAPACITY)
+            .minimum_cache_clear_count(None)
+            .minimum_bytes_per_state(None);
+        let re = hybrid::regex::Regex::builder()
+            .syntax(regex_automata::util::syntax::Config::new().utf8(true))
+            .dfa(dfa)
+            .build_many(patterns)
+            .map_err(|e| e.to_string())?;
+        let re = Arc::new(re);
+        let for_pool = Arc::clone(&re);
+        let create: CacheFn = Box::new(move || for_pool.create_cache());
+        Ok(Dfa {
+            re,
+            caches: Pool::new(create),
+        })
+    }
+
+    /// The leftmost-first match in `range` (look-around sees the whole text).
+    fn find(&self, text: &str, range: std::ops::Range<usize>) -> Option<Match> {
+        let mut cache = self.caches.get();
+        let input = Input::new(text).range(range);
+        // With no give-up limits and only ASCII word boundaries, the lazy DFA cannot fail.
+        self.re.try_search(&mut cache, &input).ok().flatten()
+    }
+}
+
+/// A group of patterns and the index each has in the whole set.
+struct Group {
+    dfa: Dfa,
+    ids: Vec<usize>,
+}
+
+impl Group {
+    fn globalize(&self, m: Match) -> Match {
+        Match::new(PatternID::must(self.ids[m.pattern().as_usize()]), m.range())
+    }
+}
+
+/// Context-prefixed patterns and the keywords they need.
+struct Keyed {
+    /// Each pattern alone (global index), searched only on lines with one of its keywords.
+    patterns: Vec<(regex_automata::meta::Regex, usize)>,
+    /// Every spelling of every context phrase, ASCII case-insensitive.
+    keywords: AhoCorasick,
+    /// For each keyword, the patterns (indices into `patterns`) it belongs to.
+    users: Vec<Vec<usize>>,
+}
+
+/// A text pattern as the engine hands it over.
+pub(crate) struct PatternSource {
+    /// The regex.
+    pub regex: String,
+    /// For a context-prefixed pattern, its context phrases: words separated by one space, as
+    /// the pattern writes them with an optional `[ _.'-]` between words. Every match starts
+    /// its keyword with one of them, right after a non-alphanumeric byte.
+    pub keywords: Option<Vec<String>>,
+}
+
+/// Every text pattern, compiled.
+pub(crate) struct TextAutomaton {
+    free: Vec<Group>,
+    keyed: Option<Keyed>,
+    patterns: usize,
+}
+
+impl std::fmt::Debug for TextAutomaton {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TextAutomaton")
+            .field("patterns", &self.patterns)
+            .field("free_groups", &self.free.len())
+            .field("keyed", &self.keyed.is_some())
+            .finish()
+    }
+}
+
+/// A compile error and the pattern (index into the sources) that caused it, when known.
+pub(crate) struct CompileError {
+    pub pattern: Option<usize>,
+    pub reason: String,
+}
+
+impl TextAutomaton {
+    pub(crate) fn new(sources: &[PatternSource]) -> Result<TextAutomaton, CompileError> {
+        let group_of = |ids: Vec<usize>| -> Result<Group, CompileError> {
+            let regexes: Vec<String> = ids.iter().map(|&i| sources[i].regex.clone()).collect();
+            let dfa = Dfa::new(&regexes).map_err(|reason| CompileError {
+                pattern: ids
+                    .iter()
+                    .copied()
+                    .find(|&i| Dfa::new(std::slice::from_ref(&sources[i].regex)).is_err()),
+                reason,
+            })?;
+            Ok(Group { dfa, ids })
+        };
+        let free_ids: Vec<usize> = (0..sources.len())
+            .filter(|&i| sources[i].keywords.is_none())
+            .collect();
+        let free = free_ids
+            .chunks(GROUP_SIZE)
+            .map(|c| group_of(c.to_vec()))
+            .collect::<Result<Vec<_>, _>>()?;
+        let keyed_ids: Vec<usize> = (0..sources.len())
+            .filter(|&i| sources[i].keywords.is_some())
+            .collect();
+        let keyed = if keyed_ids.is_empty() {
+            None
+        } else {
+            let mut words: Vec<String> = Vec::new();
+            let mut users: Vec<Vec<usize>> = Vec::new();
+            let mut patterns = Vec::new();
+            for (local, &i) in keyed_ids.iter().enumerate() {
+                let re = regex_automata::meta::Regex::new(&sources[i].regex).map_err(|e| {
+                    CompileError {
+                        pattern: Some(i),
+                        reason: e.to_string(),
+                    }
+                })?;
+                patterns.push((re, i));
+                let phrases = sources[i].keywords.iter().flatten();
+                for w in phrases.flat_map(|p| keyword_literals(p)) {
+                    let k = match words.iter().position(|x| *x == w) {
+                        Some(k) => k,
+                        None => {
+                            words.push(w);
+                            users.push(Vec::new());
+                            words.len() - 1
+                        }
+                    };
+                    if !users[k].contains(&local) {
+                        users[k].push(local);
+                    }
+                }
+            }
+            // A full DFA: thousands of spellings, scanned over every byte, so transitions
+            // must be one table lookup.
+            let keywords = AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .match_kind(MatchKind::Standard)
+                .build(&words)
+                .map_err(|e| CompileError {
+                    pattern: None,
+                    reason: format!("context keywords: {e}"),
+                })?;
+            Some(Keyed {
+                patterns,
+                keywords,
+                users,
+            })
+        };
+        Ok(TextAutomaton {
+            free,
+            keyed,
+            patterns: sources.len(),
+        })
+    }
+
+    /// A cursor over `text` for successive searches at increasing positions.
+    pub(crate) fn cursor<'a, 't>(&'a self, text: &'t str) -> Cursor<'a, 't> {
+        let groups = self.free.len() + usize::from(self.keyed.is_some());
+        Cursor {
+            automaton: self,
+            text,
+            next: vec![Slot::Unknown; groups],
+            last: 0,
+        }
+    }
+
+    /// The leftmost-first keyed match starting at or after `from`. A keyed match contains
+    /// one of its keywords, starts at most a run of identifier and phrase bytes before it and
+    /// ends on the same line; so only lines with a keyword are searched, only from just before
+    /// the first keyword, and only for the patterns whose keywords occur there.
+    fn find_keyed(&self, keyed: &Keyed, text: &str, from: usize) -> Option<Match> {
+        let bytes = text.as_bytes();
+        let input = aho_corasick::Input::new(text).range(from..);
+        // A keyword starts a word or an identifier segment (`uk_passport`), never mid-word.
+        let mut hits = keyed
+            .keywords
+            .find_overlapping_iter(input)
+            .filter(|h| h.start() == 0 || !bytes[h.start() - 1].is_ascii_alphanumeric())
+            .peekable();
+        let mut candidates: Vec<usize> = Vec::new();
+        while let Some(first) = hits.next() {
+            let line_start = memchr::memrchr(b'\n', &bytes[..first.start()]).map_or(0, |i| i + 1);
+            let line_end = memchr::memchr(b'\n', &bytes[first.end()..])
+                .map_or(bytes.len(), |i| first.end() + i);
+            let floor = line_start.max(from);
+            let walk_back = |mut at: usize| {
+                while at > floor && is_key_byte(bytes[at - 1]) {
+                    at -= 1;
+                }
+                at
+            };
+            let mut start = walk_back(first.start());
+            candidates.clear();
+            candidates.extend(&keyed.users[first.pattern().as_usize()]);
+            while let Some(hit) = hits.next_if(|h| h.start() < line_end) {
+                start = start.min(walk_back(hit.start()));
+                for &p in &keyed.users[hit.pattern().as_usize()] {
+                    if !candidates.contains(&p) {
+                        candidates.push(p);
+                    }
+                }
+            }
+            let mut best: Option<Match> = None;
+            for &p in &candidates {
+                let (re, global) = &keyed.patterns[p];
+                let Some(m) = re.search(&regex_automata::Input::new(text).range(start..line_end))
+                else {
+                    continue;
+                };
+                let m = Match::new(PatternID::must(*global), m.range());
+                if best.is_none_or(|b| (m.start(), *global) < (b.start(), b.pattern().as_usize())) {
+                    best = Some(m);
+                }
+            }
+            if best.is_some() {
+                return best;
+            }
+        }
+        None
+    }
+}
+
+/// The spellings of a context phrase the pattern accepts: its words joined by nothing or one
+/// of ` _.'-` (`d o b` → `dob`, `d.o.b`, `d-o-b`…). Phrases of more than three words are
+/// looked for by their first two words joined, which every spelling starts with.
+fn keyword_literals(phrase: &str) -> Vec<String> {
+    const JOINERS: [&str; 6] = ["", " ", "_", ".", "'", "-"];
+    let words: Vec<String> = phrase
+        .split(' ')
+        .take(3)
+        .map(|w| w.to_ascii_lowercase())
+        .collect();
+    let words = if phrase.split(' ').count() > 3 {
+        &words[..2]
+    } else {
+        &words[..]
+    };
+    let mut out = vec![words[0].clone()];
+    for w in &words[1..] {
+        out = out
+            .iter()
+            .flat_map(|prefix| JOINERS.iter().map(move |j| format!("{prefix}{j}{w}")))
+            .collect();
+    }
+    out
+}
+
+/// Bytes that may come before a keyword inside its match: identifier segments before it
+/// (`customer_ssn`) and the words of a phrase before its longest word (`social security`).
+fn is_key_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b' ' | b'_' | b'-' | b'.' | b'\'')
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Slot {
+    /// Not searched yet.
+    Unknown,
+    /// The group's next match at or after the position it was searched from.
+    Found(Match),
+    /// No match from the position it was searched from to the end.
+    Exhausted,
+}
+
+/// Successive leftmost-first searches over one text at non-decreasing positions.
+pub(crate) struct Cursor<'a, 't> {
+    automaton: &'a TextAutomaton,
+    text: &'t str,
+    next: Vec<Slot>,
+    last: usize,
+}
+
+impl Cursor<'_, '_> {
+    /// The leftmost-first match of all patterns starting at or after `from`; on a tie, the
+    /// pattern that comes first.
+    pub(crate) fn find(&mut self, from: usize) -> Option<Match> {
+        if from < self.last {
+            // Searching backwards would make remembered matches wrong; start afresh.
+            self.next.iter_mut().for_each(|s| *s = Slot::Unknown);
+        }
+        self.last = from;
+        let a = self.automaton;
+        let mut best: Option<Match> = None;
+        for g in 0..self.next.len() {
+            let stale = match self.next[g] {
+                Slot::Unknown => true,
+                Slot::Found(m) => m.start() < from,
+                Slot::Exhausted => false,
+            };
+            if stale {
+                let found = if g < a.free.len() {
+                    let group = &a.free[g];
+                    group
+                        .dfa
+                        .find(self.text, from..self.text.len())
+                        .map(|m| group.globalize(m))
+                } else {
+                    a.keyed
+                        .as_ref()
+                        .and_then(|k| a.find_keyed(k, self.text, from))
+                };
+                self.next[g] = found.map_or(Slot::Exhausted, Slot::Found);
+            }
+            if let Slot::Found(m) = self.next[g] {
+                let better = best.is_none_or(|b| {
+                    (m.start(), m.pattern().as_usize()) < (b.start(), b.pattern().as_usize())
+                });
+                if better {
+                    best = Some(m);
+                }
+            }
+        }
+        best
+    }
+}
