@@ -15,6 +15,7 @@ mod crypto;
 mod date;
 mod national;
 mod network;
+mod phone_rules;
 mod secret;
 
 pub use checksum::{

@@ -15,6 +15,7 @@ use phonenumber::country::Id;
 use phonenumber::metadata::DATABASE;
 
 use super::date::parse_date;
+use super::phone_rules;
 
 /// Regions tried, in order, for a number written without an international prefix.
 const DEFAULT_PHONE_REGIONS: &[Id] = &[
@@ -140,13 +141,16 @@ pub fn phone(s: &str) -> bool {
         return false;
     };
     if p.international {
-        return parse_valid(None, &format!("+{}", p.digits)).is_some();
+        return phone_rules::possible_international(&p.digits)
+            && parse_valid(None, &format!("+{}", p.digits)).is_some();
     }
     if looks_like_other_number(s) {
         return false;
     }
     DEFAULT_PHONE_REGIONS.iter().any(|&region| {
-        region_length_fits(region, &p.digits) && parse_valid(Some(region), &p.digits).is_some()
+        region_length_fits(region, &p.digits)
+            && phone_rules::possible_national(region.as_ref(), &p.digits)
+            && parse_valid(Some(region), &p.digits).is_some()
     })
 }
 
@@ -161,11 +165,13 @@ pub fn phone_in_region(s: &str, region: &str) -> bool {
         return false;
     };
     if p.international {
-        return parse_valid(None, &format!("+{}", p.digits))
-            .is_some_and(|n| n.country().id() == Some(region));
+        return phone_rules::possible_international(&p.digits)
+            && parse_valid(None, &format!("+{}", p.digits))
+                .is_some_and(|n| n.country().id() == Some(region));
     }
     !looks_like_other_number(s)
         && region_length_fits(region, &p.digits)
+        && phone_rules::possible_national(region.as_ref(), &p.digits)
         && parse_valid(Some(region), &p.digits).is_some()
 }
 
@@ -391,6 +397,68 @@ pub fn url_with_credentials(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The crate alone, without the pre-check: what `phone` must agree with.
+    fn phone_by_crate_only(s: &str) -> bool {
+        let Some(p) = phone_digits(s) else {
+            return false;
+        };
+        if p.international {
+            return parse_valid(None, &format!("+{}", p.digits)).is_some();
+        }
+        !looks_like_other_number(s)
+            && DEFAULT_PHONE_REGIONS.iter().any(|&r| {
+                region_length_fits(r, &p.digits) && parse_valid(Some(r), &p.digits).is_some()
+            })
+    }
+
+    #[test]
+    fn pre_check_never_rejects_what_the_crate_accepts() {
+        use rand::{Rng, SeedableRng};
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(7);
+        let mut inputs: Vec<String> = Vec::new();
+        // Real numbers of many countries, in the formats testkit writes, and mutations.
+        for i in 0..4000u64 {
+            let profile = if i % 2 == 0 {
+                piicat_testkit::Profile::Standard
+            } else {
+                piicat_testkit::Profile::Holdout
+            };
+            let v = piicat_testkit::value_for(profile, "PHONE_NUMBER", &mut rng);
+            let mut flipped = v.clone().into_bytes();
+            if let Some(b) = flipped.iter_mut().rev().find(|b| b.is_ascii_digit()) {
+                *b = b'0' + (*b - b'0' + 1) % 10;
+            }
+            inputs.push(String::from_utf8(flipped).unwrap());
+            inputs.push(v.replace('+', "00"));
+            inputs.push(v.trim_start_matches('+').to_string());
+            inputs.push(v);
+        }
+        // Random digit strings, national and international, of every plausible length.
+        for _ in 0..6000 {
+            let len = rng.random_range(7..=15);
+            let digits: String = (0..len)
+                .map(|_| char::from(b'0' + rng.random_range(0..10u8)))
+                .collect();
+            inputs.push(format!("+{digits}"));
+            inputs.push(digits);
+        }
+        let mut valid = 0;
+        for input in &inputs {
+            let expected = phone_by_crate_only(input);
+            assert_eq!(
+                phone(input),
+                expected,
+                "pre-check disagrees with the crate on a generated number (index {})",
+                inputs.iter().position(|i| i == input).unwrap_or(0)
+            );
+            valid += usize::from(expected);
+        }
+        assert!(
+            valid > 4000,
+            "too few valid numbers to mean anything: {valid}"
+        );
+    }
 
     #[test]
     fn phone_vectors() {
