@@ -8,11 +8,13 @@ use crate::datadir::DataDir;
 use crate::error::{Error, Result};
 use crate::index::SearchIndex;
 use crate::ingest::{self, NewEvent};
+use crate::keys::KeyId;
 use crate::model::{
     AssetDetail, AssetId, AssetMetadata, EventKind, FieldId, FindingId, FindingStatus,
     IngestOutcome, RelatedField, RunId, RunOptions, RunStatus, ScanRun,
 };
 use crate::read;
+use crate::runs;
 use crate::search::{Page, SearchQuery, SearchResults};
 use crate::store::{CatalogLocation, Store};
 use crate::sync::{self, SyncStats};
@@ -30,6 +32,8 @@ pub struct Catalog {
 struct Inner {
     store: Store,
     data_dir: DataDir,
+    /// The catalog for messages: the embedded one with its file; never a password.
+    place: String,
     index: Arc<SearchIndex>,
     /// One catch-up at a time, so commits carry increasing revisions.
     sync: tokio::sync::Mutex<()>,
@@ -51,6 +55,12 @@ impl Catalog {
             inner: Arc::new(Inner {
                 store,
                 data_dir: data_dir.clone(),
+                place: match location {
+                    CatalogLocation::Embedded => {
+                        format!("{location} at {}", data_dir.catalog_db().display())
+                    }
+                    other => other.to_string(),
+                },
                 index,
                 sync: tokio::sync::Mutex::new(()),
             }),
@@ -153,21 +163,57 @@ impl Catalog {
         ClassBook::load(&mut conn.conn()).await
     }
 
-    /// Starts a scan run.
+    /// Starts a scan run. In the same transaction: the run's fingerprint key is recorded as
+    /// the catalog's (first run to name one) or checked against it
+    /// ([`Error::FingerprintKeyMismatch`]), and runs left `running` on this host by a process
+    /// that is gone are marked interrupted.
     #[tracing::instrument(skip_all)]
     pub async fn start_run(&self, options: RunOptions, now: DateTime<Utc>) -> Result<RunId> {
+        let place = self.inner.place.as_str();
+        self.inner
+            .store
+            .write(async |c| {
+                if let Some(key) = &options.fingerprint_key {
+                    runs::claim_fingerprint_key(c, key, place, now).await?;
+                }
+                if let Some(owner) = &options.owner {
+                    runs::sweep_dead_runs(c, owner, now).await?;
+                }
+                let row = c
+                    .fetch_one(
+                        c.q(
+                            "INSERT INTO scan_runs (started_at, status, forced, label, host, pid) \
+                             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                        )
+                        .bind(now)
+                        .bind(RunStatus::Running.as_str())
+                        .bind(options.forced)
+                        .bind(options.label.as_deref())
+                        .bind(options.owner.as_ref().map(|o| o.host.as_str()))
+                        .bind(options.owner.as_ref().map(|o| i64::from(o.pid))),
+                    )
+                    .await?;
+                Ok(RunId(row.get(0)?))
+            })
+            .await
+    }
+
+    /// The id of the key the catalog's fingerprints are under, once a run has named one.
+    pub async fn fingerprint_key_id(&self) -> Result<Option<KeyId>> {
+        let mut conn = self.inner.store.conn().await?;
+        runs::fingerprint_key_id(&mut conn.conn()).await
+    }
+
+    /// The newest `limit` scan runs, newest first.
+    pub async fn recent_runs(&self, limit: usize) -> Result<Vec<ScanRun>> {
         let mut conn = self.inner.store.conn().await?;
         let mut c = conn.conn();
-        let row = c
-            .fetch_one(
-                c.q("INSERT INTO scan_runs (started_at, status, forced, label) VALUES ($1, $2, $3, $4) RETURNING id")
-                    .bind(now)
-                    .bind(RunStatus::Running.as_str())
-                    .bind(options.forced)
-                    .bind(options.label.as_deref()),
-            )
-            .await?;
-        Ok(RunId(row.get(0)?))
+        let ids = runs::recent(&mut c, ingest::to_i64(limit as u64)).await?;
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            out.push(read::scan_run(&mut c, id).await?);
+        }
+        Ok(out)
     }
 
     /// Whether the scanner may skip the asset at `location` in `run`: it was scanned before,
@@ -225,39 +271,16 @@ impl Catalog {
         status: RunStatus,
         now: DateTime<Utc>,
     ) -> Result<ScanRun> {
-        {
-            let mut conn = self.inner.store.conn().await?;
-            let mut c = conn.conn();
-            let counts = read::run_counts(&mut c, run).await?;
-            let to_i = ingest::to_i64;
-            let updated = c
-                .execute(
-                    c.q(
-                        "UPDATE scan_runs SET finished_at = $1, status = $2, assets_new = $3, \
-                         assets_updated = $4, assets_unchanged = $5, assets_skipped = $6, \
-                         assets_failed = $7, fields_seen = $8, findings_new = $9, \
-                         findings_resolved = $10, drift_events = $11 WHERE id = $12",
-                    )
-                    .bind(now)
-                    .bind(status.as_str())
-                    .bind(to_i(counts.assets_new))
-                    .bind(to_i(counts.assets_updated))
-                    .bind(to_i(counts.assets_unchanged))
-                    .bind(to_i(counts.assets_skipped))
-                    .bind(to_i(counts.assets_failed))
-                    .bind(to_i(counts.fields_seen))
-                    .bind(to_i(counts.findings_new))
-                    .bind(to_i(counts.findings_resolved))
-                    .bind(to_i(counts.drift_events))
-                    .bind(run.0),
-                )
-                .await?;
-            if updated == 0 {
-                return Err(Error::NotFound {
-                    what: "scan run",
-                    id: run.to_string(),
-                });
-            }
+        let found = self
+            .inner
+            .store
+            .write(async |c| runs::finish(c, run, status, now).await)
+            .await?;
+        if !found {
+            return Err(Error::NotFound {
+                what: "scan run",
+                id: run.to_string(),
+            });
         }
         crate::related::refresh_candidates(&self.inner.store).await?;
         self.catch_up_quietly().await?;

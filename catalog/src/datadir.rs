@@ -9,6 +9,9 @@ use std::path::{Path, PathBuf};
 /// The environment variable naming the data directory.
 pub const DATA_DIR_ENV: &str = "PIICAT_DATA_DIR";
 
+/// The fingerprint key's file name in [`DataDir::keys_dir`].
+const FINGERPRINT_KEY_FILE: &str = "fingerprint.key";
+
 /// piicat's data directory. Creating one does not touch the disk; [`DataDir::ensure`] does.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DataDir {
@@ -71,10 +74,21 @@ impl DataDir {
         self.root.join("keys")
     }
 
-    /// The fingerprint key, created (32 random bytes, mode 0600) on first use.
-    pub fn fingerprint_key(&self) -> Result<[u8; 32]> {
+    /// The data directory's own fingerprint key file.
+    pub fn fingerprint_key_file(&self) -> PathBuf {
+        self.keys_dir().join(FINGERPRINT_KEY_FILE)
+    }
+
+    /// The data directory's fingerprint key, created (32 random bytes, mode 0600) on first
+    /// use. [`FingerprintKey::resolve`](crate::FingerprintKey::resolve) picks between it and
+    /// a key file named on the command line or in the environment.
+    pub fn fingerprint_key(&self) -> Result<crate::FingerprintKey> {
         self.ensure()?;
-        crate::keys::load_or_create_key(&self.keys_dir(), "fingerprint.key")
+        let bytes = crate::keys::load_or_create_key(&self.keys_dir(), FINGERPRINT_KEY_FILE)?;
+        Ok(crate::FingerprintKey::new(
+            bytes,
+            self.fingerprint_key_file(),
+        ))
     }
 }
 

@@ -1,6 +1,7 @@
 //! The catalog's one error type. Messages name what failed and where (a path, an asset
 //! location, a query); they never carry a scanned value — the catalog holds none to leak.
 
+use crate::keys::KeyId;
 use std::path::PathBuf;
 
 /// Everything that can go wrong in the catalog.
@@ -32,6 +33,24 @@ pub enum Error {
         path: PathBuf,
         /// What is wrong with it.
         reason: String,
+    },
+
+    /// The catalog's fingerprints were made under another key than the one given.
+    #[error(
+        "the catalog ({catalog}) holds fingerprints made under fingerprint key id {catalog_key}, \
+         but this piicat's key has id {key}: fingerprints under different keys never match, so \
+         related fields would silently break. Use the catalog's key: copy the key file of a \
+         machine that writes to this catalog (its DATA_DIR/keys/fingerprint.key) and point \
+         --fingerprint-key-file or PIICAT_FINGERPRINT_KEY_FILE at the copy (or put it in this \
+         data directory's keys/fingerprint.key)"
+    )]
+    FingerprintKeyMismatch {
+        /// The catalog, for people (never a password).
+        catalog: String,
+        /// The id of the key the catalog's fingerprints are under.
+        catalog_key: KeyId,
+        /// The id of the key given.
+        key: KeyId,
     },
 
     /// A query to the catalog database failed.

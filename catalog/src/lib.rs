@@ -9,7 +9,9 @@
 //! - [`index`]: the tantivy search index, derived from the store and rebuilt from it when
 //!   missing or corrupt; [`search`]: the query syntax, facets, highlights, pages.
 //! - related fields from keyed fingerprint sketches (never values).
-//! - [`DataDir`]: where the embedded catalog, the index and the keys live.
+//! - [`DataDir`]: where the embedded catalog, the index and the keys live; [`FingerprintKey`]:
+//!   the key fingerprints are made under, whose [`KeyId`] the catalog records so sketches
+//!   made under different keys are never mixed.
 //!
 //! The catalog holds what an `AssetReport` carries — masked examples and fingerprints — and
 //! nothing else; it never logs a value.
@@ -24,6 +26,7 @@ mod keys;
 pub mod model;
 mod read;
 mod related;
+mod runs;
 pub mod search;
 pub mod store;
 mod sync;
@@ -34,6 +37,7 @@ pub use chrono::{DateTime, Utc};
 pub use datadir::{DATA_DIR_ENV, DataDir};
 pub use error::{Error, Result};
 pub use ingest::MAX_MASKED_EXAMPLES;
+pub use keys::{FINGERPRINT_KEY_FILE_ENV, FingerprintKey, KeyId};
 pub use model::*;
 pub use related::{CANDIDATE_FINGERPRINTS, MIN_OVERLAP};
 pub use search::{

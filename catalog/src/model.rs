@@ -2,6 +2,7 @@
 //! of an asset that `catalog show`, the API and the web pages print. Everything here is
 //! serializable and holds masked examples at most — never a value.
 
+use crate::keys::KeyId;
 use chrono::{DateTime, Utc};
 use piicat_classifiers::{AssetError, AssetKind, Category, Likelihood, Sensitivity};
 use serde::{Deserialize, Serialize};
@@ -86,13 +87,14 @@ impl fmt::Display for FindingStatus {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RunStatus {
-    /// Started, not finished (or the process died).
+    /// Started, not finished (or its process died and no later run on its host has noticed).
     Running,
     /// Every asset was handled (some may have failed; see the counts).
     Completed,
     /// The run stopped on an error of its own.
     Failed,
-    /// The run was stopped before it finished.
+    /// The run was stopped before it finished: Ctrl-C, output closed, or its process died
+    /// (noticed by the next run on the same host).
     Interrupted,
 }
 
@@ -132,6 +134,33 @@ pub struct RunOptions {
     pub forced: bool,
     /// What was scanned, for people (`piicat scan samples/`).
     pub label: Option<String>,
+    /// The id of the key the run's fingerprints are made under. The first run that names one
+    /// records it in the catalog; a run naming another is refused, because sketches under
+    /// different keys never overlap and related fields would silently break. `None` claims
+    /// no key: only for runs whose reports carry no fingerprints.
+    pub fingerprint_key: Option<KeyId>,
+    /// The process running the scan. Starting a run marks `interrupted` the runs still
+    /// `running` from the same host whose process is gone. `None`: not recorded, never swept.
+    pub owner: Option<RunOwner>,
+}
+
+/// The process that runs a scan: its host name and process id.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RunOwner {
+    /// The host name.
+    pub host: String,
+    /// The process id on that host.
+    pub pid: u32,
+}
+
+impl RunOwner {
+    /// This process, or `None` when the host has no name piicat can read.
+    pub fn this_process() -> Option<RunOwner> {
+        Some(RunOwner {
+            host: crate::runs::host_name()?,
+            pid: std::process::id(),
+        })
+    }
 }
 
 /// Per-run totals, computed from the per-asset records when the run finishes.
@@ -172,6 +201,8 @@ pub struct ScanRun {
     pub forced: bool,
     /// What was scanned.
     pub label: Option<String>,
+    /// The process that ran it, when recorded.
+    pub owner: Option<RunOwner>,
     /// Totals.
     pub counts: RunCounts,
     /// The assets that failed, with why.

@@ -6,7 +6,8 @@ use crate::error::{Error, Result};
 use crate::ingest::to_u64;
 use crate::model::{
     AssetDetail, AssetFailure, AssetId, AssetMetadata, CatalogEvent, EventKind, FieldDetail,
-    FieldId, FindingDetail, FindingId, FindingStatus, RunCounts, RunId, RunStatus, ScanRun,
+    FieldId, FindingDetail, FindingId, FindingStatus, RunCounts, RunId, RunOwner, RunStatus,
+    ScanRun,
 };
 use crate::store::Conn;
 use chrono::{DateTime, Utc};
@@ -335,7 +336,7 @@ pub(crate) async fn scan_run(c: &mut Conn<'_>, run: RunId) -> Result<ScanRun> {
         .fetch_optional(
             c.q("SELECT started_at, finished_at, status, forced, label, assets_new, assets_updated, \
                  assets_unchanged, assets_skipped, assets_failed, fields_seen, findings_new, \
-                 findings_resolved, drift_events FROM scan_runs WHERE id = $1")
+                 findings_resolved, drift_events, host, pid FROM scan_runs WHERE id = $1")
                 .bind(run.0),
         )
         .await?
@@ -391,6 +392,16 @@ pub(crate) async fn scan_run(c: &mut Conn<'_>, run: RunId) -> Result<ScanRun> {
         status,
         forced: r.get(3)?,
         label: r.get(4)?,
+        owner: match (r.get::<Option<String>>(14)?, r.get::<Option<i64>>(15)?) {
+            (Some(host), Some(pid)) => Some(RunOwner {
+                host,
+                pid: u32::try_from(pid).map_err(|_| Error::Corrupt {
+                    table: "scan_runs",
+                    reason: format!("process id {pid} out of range"),
+                })?,
+            }),
+            _ => None,
+        },
         counts,
         errors,
     })

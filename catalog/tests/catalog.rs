@@ -5,6 +5,8 @@
 mod crash;
 #[path = "catalog/guarantees.rs"]
 mod guarantees;
+#[path = "catalog/runs.rs"]
+mod runs;
 #[path = "catalog/search.rs"]
 mod search;
 #[path = "catalog/store.rs"]
@@ -49,6 +51,8 @@ on_both_backends!(
     store::migrations_go_up_down_and_up_again,
     store::bad_reports_are_refused_whole,
     store::reopening_sees_the_same_catalog,
+    runs::a_run_under_another_fingerprint_key_is_refused,
+    runs::a_run_of_a_dead_process_is_marked_interrupted,
     search::the_three_spellings_of_a_name_all_match,
     search::filters_narrow_and_facets_count,
     search::names_match_despite_typos,

@@ -1,6 +1,6 @@
 //! `piicat catalog show ASSET`: everything the catalog knows about one asset — facts,
 //! owner and purpose, fields with their classes, masked examples and review status, related
-//! fields, and history. Also [`CatalogTarget`], the `--data-dir` / `--catalog` options every
+//! fields, and history. `piicat catalog runs`: the latest scan runs and their status. Also [`CatalogTarget`], the `--data-dir` / `--catalog` options every
 //! command that touches the catalog shares.
 
 use anyhow::{Context, Result, bail};
@@ -109,6 +109,22 @@ pub struct CatalogArgs {
 pub enum CatalogCommand {
     /// Show one asset: fields, classes, masked examples, status, related fields, history.
     Show(ShowArgs),
+    /// List the latest scan runs: status (running, completed, failed, interrupted), when,
+    /// by which host and process, and what each stored.
+    Runs(RunsArgs),
+}
+
+/// Arguments of `piicat catalog runs`.
+#[derive(Debug, clap::Args)]
+pub struct RunsArgs {
+    /// How many runs, newest first.
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub limit: usize,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    #[command(flatten)]
+    pub target: CatalogTarget,
 }
 
 /// Arguments of `piicat catalog show`.
@@ -130,7 +146,44 @@ pub struct ShowArgs {
 pub fn run(args: CatalogArgs) -> Result<ExitCode> {
     match args.command {
         CatalogCommand::Show(show) => runtime()?.block_on(run_show(show)),
+        CatalogCommand::Runs(runs) => runtime()?.block_on(run_runs(runs)),
     }
+}
+
+async fn run_runs(args: RunsArgs) -> Result<ExitCode> {
+    let catalog = args.target.open().await?;
+    let runs = catalog.recent_runs(args.limit).await?;
+    catalog.close().await;
+    match args.format {
+        Format::Json => println!("{}", serde_json::to_string_pretty(&runs)?),
+        Format::Table => {
+            println!(
+                "{:>5}  {:<11}  {:<23}  {:<23}  {:<24}  {:>6} {:>6} {:>6} {:>6}  LABEL",
+                "RUN", "STATUS", "STARTED", "FINISHED", "BY", "NEW", "UPD", "SKIP", "FAIL"
+            );
+            for r in &runs {
+                let by = r
+                    .owner
+                    .as_ref()
+                    .map_or_else(|| "-".to_string(), |o| format!("{}:{}", o.host, o.pid));
+                let c = &r.counts;
+                println!(
+                    "{:>5}  {:<11}  {:<23}  {:<23}  {:<24}  {:>6} {:>6} {:>6} {:>6}  {}",
+                    r.id.0,
+                    r.status.as_str(),
+                    when(&r.started_at),
+                    r.finished_at.as_ref().map_or_else(|| "-".to_string(), when),
+                    by,
+                    c.assets_new,
+                    c.assets_updated + c.assets_unchanged,
+                    c.assets_skipped,
+                    c.assets_failed,
+                    r.label.as_deref().unwrap_or("-")
+                );
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 async fn run_show(args: ShowArgs) -> Result<ExitCode> {

@@ -14,11 +14,10 @@ use crate::config::Config;
 use anyhow::{Context, Result, bail};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use piicat_catalog::{
-    Catalog, CatalogLocation, DataDir, IngestOutcome, RunId, RunOptions, RunStatus, ScanRun, Utc,
+    Catalog, CatalogLocation, DataDir, FingerprintKey, IngestOutcome, RunId, RunOptions, RunOwner,
+    RunStatus, ScanRun, Utc,
 };
-use piicat_classifiers::{
-    AssetError, AssetErrorKind, AssetReport, Engine, FingerprintKey, Sensitivity,
-};
+use piicat_classifiers::{AssetError, AssetErrorKind, AssetReport, Engine, Sensitivity};
 use piicat_scanner::{
     NamedSource, NoProgress, Progress, ReportSink, SamplingMode, ScanOptions, ScanSummary, Scanner,
     SourceConfig, Target,
@@ -88,6 +87,19 @@ pub struct ScanArgs {
     /// schema and row estimate for tables) say they are unchanged since the last scan.
     #[arg(long, requires = "catalog", help_heading = "Catalog")]
     pub force: bool,
+    /// With --catalog: make fingerprints under the 32-byte key in this file (created, mode
+    /// 0600, when missing) instead of the data directory's keys/fingerprint.key. Default:
+    /// $PIICAT_FINGERPRINT_KEY_FILE, else the data directory's key. Every machine writing to
+    /// one catalog must use the same key.
+    // The environment variable is read by `FingerprintKey::resolve`, not through clap's `env`,
+    // so that it alone never looks like the flag (which requires --catalog).
+    #[arg(
+        long,
+        value_name = "FILE",
+        requires = "catalog",
+        help_heading = "Catalog"
+    )]
+    pub fingerprint_key_file: Option<PathBuf>,
 }
 
 fn targets(args: &ScanArgs, config: &Config) -> Result<Vec<Target>> {
@@ -163,17 +175,19 @@ pub fn run(args: ScanArgs) -> Result<ExitCode> {
         None => None,
     };
     let mut builder = config.engine_builder()?;
-    if let Some((_, dir)) = &catalog_at {
-        // Fingerprints under the catalog's own key, so the catalog can relate fields that
-        // share values without ever holding one.
-        let key = dir.fingerprint_key().with_context(|| {
-            format!(
-                "reading the fingerprint key in {}",
-                dir.keys_dir().display()
-            )
-        })?;
-        builder = builder.fingerprint_key(FingerprintKey::from_bytes(key));
-    }
+    let key = match &catalog_at {
+        Some((_, dir)) => {
+            // Fingerprints under the catalog's key, so the catalog can relate fields that
+            // share values without ever holding one. The catalog checks the key's id when the
+            // run starts.
+            let key = FingerprintKey::resolve(args.fingerprint_key_file.clone(), dir)
+                .context("reading the fingerprint key")?;
+            builder = builder
+                .fingerprint_key(piicat_classifiers::FingerprintKey::from_bytes(key.bytes()));
+            Some(key)
+        }
+        None => None,
+    };
     let engine = Arc::new(builder.build().context("building the detection engine")?);
     let mut opts = ScanOptions::default();
     if let Some(n) = args.sample_rows {
@@ -189,11 +203,11 @@ pub fn run(args: ScanArgs) -> Result<ExitCode> {
         opts.concurrency = c.max(1);
     }
     let runtime = runtime()?;
-    let writer = match &catalog_at {
-        Some((location, dir)) => {
-            Some(runtime.block_on(CatalogWriter::start(&args, location, dir, &engine))?)
+    let writer = match (&catalog_at, &key) {
+        (Some((location, dir)), Some(key)) => {
+            Some(runtime.block_on(CatalogWriter::start(&args, location, dir, key, &engine))?)
         }
-        None => None,
+        _ => None,
     };
     let show_progress = !args.no_progress && std::io::stderr().is_terminal();
     let bar = show_progress.then(|| {
@@ -222,15 +236,33 @@ pub fn run(args: ScanArgs) -> Result<ExitCode> {
     };
     let (summary, not_written) = match &writer {
         Some(writer) => {
+            let ctrl_c = Arc::new(CtrlC::default());
+            runtime.spawn(ctrl_c.clone().watch());
             let mut sink = CatalogSink {
                 writer,
                 handle: runtime.handle().clone(),
                 bar: bar.clone(),
                 next: &mut printer,
                 not_written: 0,
+                ctrl_c: &ctrl_c,
             };
-            let summary = runtime.block_on(scanner.run(targets, &mut sink, progress));
-            (summary, sink.not_written)
+            let scan = scanner.run(targets, &mut sink, progress);
+            let summary = runtime.block_on(ctrl_c.until_pressed(scan));
+            if ctrl_c.pressed() || summary.is_none() {
+                // Ctrl-C: the scan stopped between two reports (each report's catalog write
+                // is done or not begun), so the run holds whole assets only.
+                if let Some(bar) = &bar {
+                    bar.finish_and_clear();
+                }
+                let not_written = sink.not_written;
+                let run = runtime.block_on(writer.finish(true))?;
+                eprintln!("piicat: interrupted");
+                eprintln!("{}", writer.summary_line(&run, not_written));
+                // The scan's reader tasks may still be busy: do not wait for them.
+                runtime.shutdown_background();
+                return Ok(ExitCode::from(130));
+            }
+            (summary.unwrap_or_default(), sink.not_written)
         }
         None => (
             runtime.block_on(scanner.run(targets, &mut printer, progress)),
@@ -270,11 +302,14 @@ struct CatalogWriter {
 }
 
 impl CatalogWriter {
-    /// Opens the catalog, tells it the engine's classes and starts a run.
+    /// Opens the catalog, tells it the engine's classes and starts a run (which checks that
+    /// the catalog's fingerprints are under `key`, and marks runs of dead processes on this
+    /// host interrupted).
     async fn start(
         args: &ScanArgs,
         location: &CatalogLocation,
         data_dir: &DataDir,
+        key: &FingerprintKey,
         engine: &Engine,
     ) -> Result<CatalogWriter> {
         let place = describe(location, data_dir);
@@ -288,11 +323,18 @@ impl CatalogWriter {
         let options = RunOptions {
             forced: args.force,
             label: Some(run_label(args)),
+            fingerprint_key: Some(key.id().clone()),
+            owner: RunOwner::this_process(),
         };
         let run = catalog
             .start_run(options, Utc::now())
             .await
-            .with_context(|| format!("starting a scan run in the catalog ({place})"))?;
+            .with_context(|| {
+                format!(
+                    "starting a scan run in the catalog ({place}) with the fingerprint key {}",
+                    key.file().display()
+                )
+            })?;
         Ok(CatalogWriter {
             catalog,
             run,
@@ -383,6 +425,44 @@ impl CatalogWriter {
     }
 }
 
+/// Ctrl-C during `scan --catalog`: the first press stops the scan and finishes the run as
+/// interrupted; a second one exits at once (the next run on this host then marks the run
+/// interrupted).
+#[derive(Debug, Default)]
+struct CtrlC {
+    pressed: std::sync::atomic::AtomicBool,
+    wake: tokio::sync::Notify,
+}
+
+impl CtrlC {
+    /// Waits for Ctrl-C (a task of its own: the scan may not yield to the runtime for a
+    /// long while, so the sink checks [`CtrlC::pressed`] before each report).
+    async fn watch(self: Arc<Self>) {
+        if tokio::signal::ctrl_c().await.is_err() {
+            // No handler could be installed, so the default one (exit) stays in force.
+            return;
+        }
+        self.pressed
+            .store(true, std::sync::atomic::Ordering::SeqCst);
+        self.wake.notify_one();
+        if tokio::signal::ctrl_c().await.is_ok() {
+            std::process::exit(130);
+        }
+    }
+
+    fn pressed(&self) -> bool {
+        self.pressed.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    /// Runs `scan` to its end, or until Ctrl-C while it waits (`None`).
+    async fn until_pressed<F: std::future::Future>(&self, scan: F) -> Option<F::Output> {
+        tokio::select! {
+            summary = scan => Some(summary),
+            () = self.wake.notified() => None,
+        }
+    }
+}
+
 /// What was scanned, for the run's label: the targets (passwords redacted) and sources.
 fn run_label(args: &ScanArgs) -> String {
     let mut parts = vec!["piicat scan".to_string()];
@@ -409,10 +489,14 @@ struct CatalogSink<'a> {
     next: &'a mut dyn ReportSink,
     /// Assets whose report the catalog could not store.
     not_written: u64,
+    ctrl_c: &'a CtrlC,
 }
 
 impl ReportSink for CatalogSink<'_> {
     fn report(&mut self, report: AssetReport) -> bool {
+        if self.ctrl_c.pressed() {
+            return false;
+        }
         // The scanner calls its sink from the future `Runtime::block_on` drives, one report
         // at a time. `block_in_place` lets this synchronous sink wait for the async catalog
         // there; while it waits, the scan runs on and fills its bounded report queue, which

@@ -1,7 +1,7 @@
 //! Nothing is lost (DESIGN rule 2): `piicat scan --catalog` killed with SIGKILL in the middle
 //! of ingesting leaves a catalog in which every asset is wholly there or not at all, which
-//! piicat opens, searches and shows; a second run skips what the first one stored and
-//! completes the rest.
+//! piicat opens, searches and shows; a second run skips what the first one stored, completes
+//! the rest and marks the killed run interrupted. Ctrl-C finishes the run as interrupted.
 
 use crate::support::*;
 use rand::SeedableRng;
@@ -102,6 +102,7 @@ fn a_scan_killed_mid_ingest_leaves_a_consistent_catalog_and_a_rerun_completes_it
         }
     }
     // Child::kill is SIGKILL on Unix: no destructor, no rollback, no finish_run.
+    let victim_pid = victim.id();
     victim.kill().unwrap();
     let status = victim.wait().unwrap();
     #[cfg(unix)]
@@ -147,4 +148,90 @@ fn a_scan_killed_mid_ingest_leaves_a_consistent_catalog_and_a_rerun_completes_it
     );
     assert_eq!(store_counts(&db), (FILES, 0));
     assert_eq!(assets_found_by_search(data.path()), FILES);
+
+    // The killed run no longer claims to be running: the rerun, on the same host, found its
+    // process gone and marked it interrupted, with the totals of what it stored.
+    let runs = runs_listed(data.path());
+    assert_eq!(runs.len(), 2, "{runs:#?}");
+    let (rerun_run, killed) = (&runs[0], &runs[1]);
+    assert_eq!(rerun_run["id"].as_u64(), Some(line.run));
+    assert_eq!(rerun_run["status"], "completed");
+    assert_eq!(killed["status"], "interrupted", "{killed:#}");
+    assert!(killed["finished_at"].is_string(), "{killed:#}");
+    assert_eq!(killed["counts"]["assets_new"].as_u64(), Some(stored));
+    assert_eq!(killed["owner"]["pid"].as_u64(), Some(u64::from(victim_pid)));
+    assert_eq!(killed["owner"]["host"], rerun_run["owner"]["host"]);
+}
+
+/// `piicat catalog runs --format json`, newest first.
+fn runs_listed(data: &Path) -> Vec<serde_json::Value> {
+    let ran = run([
+        "catalog".as_ref(),
+        "runs".as_ref(),
+        "--format".as_ref(),
+        "json".as_ref(),
+        "--data-dir".as_ref(),
+        data.as_os_str(),
+    ])
+    .expect_code(&[0]);
+    serde_json::from_str(&ran.stdout).unwrap()
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_finishes_the_run_as_interrupted() {
+    let big = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    write_many(big.path());
+    let mut victim = piicat()
+        .args([
+            "scan".as_ref(),
+            big.path().as_os_str(),
+            "--catalog".as_ref(),
+            "--data-dir".as_ref(),
+            data.path().as_os_str(),
+            "--format".as_ref(),
+            "ndjson".as_ref(),
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(victim.stdout.take().unwrap()).lines();
+    for reported in 0..KILL_AFTER {
+        assert!(
+            matches!(lines.next(), Some(Ok(_))),
+            "the scan stopped after {reported} assets"
+        );
+    }
+    let sent = std::process::Command::new("kill")
+        .args(["-INT", &victim.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    // Keep reading so the scan never blocks on a full pipe while it stops.
+    let more = lines.by_ref().count() as u64;
+    let out = victim.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(130), "{stderr}");
+    assert!(stderr.contains("piicat: interrupted"), "{stderr}");
+    let ran = Ran {
+        code: 130,
+        stdout: String::new(),
+        stderr,
+    };
+    let line = ran.catalog_line();
+    let runs = runs_listed(data.path());
+    assert_eq!(runs.len(), 1, "{runs:#?}");
+    assert_eq!(runs[0]["status"], "interrupted", "{:#}", runs[0]);
+    assert!(runs[0]["finished_at"].is_string());
+    // Every asset reported was stored whole, and nothing after the interruption was.
+    let stored = runs[0]["counts"]["assets_new"].as_u64().unwrap();
+    assert_eq!(stored, line.new);
+    assert!((KILL_AFTER..FILES).contains(&stored), "{stored}");
+    assert!(
+        stored <= KILL_AFTER + more + 1,
+        "{stored} > {KILL_AFTER} + {more}"
+    );
+    assert_eq!(store_counts(&data.path().join("catalog.db")), (stored, 0));
 }

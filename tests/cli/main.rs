@@ -3,6 +3,7 @@
 //! 2 cores, linking is test time), a module per concern.
 
 mod crash;
+mod keys;
 mod privacy;
 mod rescan;
 mod support;

@@ -18,6 +18,7 @@ pub fn piicat() -> Command {
         "PIICAT_CATALOG",
         "PIICAT_DATA_DIR",
         "PIICAT_CONFIG",
+        "PIICAT_FINGERPRINT_KEY_FILE",
         "RUST_LOG",
     ] {
         cmd.env_remove(var);

@@ -8,12 +8,20 @@ use sqlx::{AssertSqlSafe, ConnectOptions, Connection};
 use std::str::FromStr;
 use std::time::Duration;
 
-pub(crate) const MIGRATIONS: &[MigrationFiles] = &[MigrationFiles {
-    version: 1,
-    name: "catalog",
-    up: include_str!("../../migrations/postgres/0001_catalog.up.sql"),
-    down: include_str!("../../migrations/postgres/0001_catalog.down.sql"),
-}];
+pub(crate) const MIGRATIONS: &[MigrationFiles] = &[
+    MigrationFiles {
+        version: 1,
+        name: "catalog",
+        up: include_str!("../../migrations/postgres/0001_catalog.up.sql"),
+        down: include_str!("../../migrations/postgres/0001_catalog.down.sql"),
+    },
+    MigrationFiles {
+        version: 2,
+        name: "run_owner_and_settings",
+        up: include_str!("../../migrations/postgres/0002_run_owner_and_settings.up.sql"),
+        down: include_str!("../../migrations/postgres/0002_run_owner_and_settings.down.sql"),
+    },
+];
 
 pub(crate) async fn connect(location: &PostgresLocation) -> Result<PgPool> {
     let mut options = PgConnectOptions::from_str(location.url())

@@ -11,12 +11,20 @@ use sqlx::sqlite::{
 use std::path::Path;
 use std::time::Duration;
 
-pub(crate) const MIGRATIONS: &[MigrationFiles] = &[MigrationFiles {
-    version: 1,
-    name: "catalog",
-    up: include_str!("../../migrations/sqlite/0001_catalog.up.sql"),
-    down: include_str!("../../migrations/sqlite/0001_catalog.down.sql"),
-}];
+pub(crate) const MIGRATIONS: &[MigrationFiles] = &[
+    MigrationFiles {
+        version: 1,
+        name: "catalog",
+        up: include_str!("../../migrations/sqlite/0001_catalog.up.sql"),
+        down: include_str!("../../migrations/sqlite/0001_catalog.down.sql"),
+    },
+    MigrationFiles {
+        version: 2,
+        name: "run_owner_and_settings",
+        up: include_str!("../../migrations/sqlite/0002_run_owner_and_settings.up.sql"),
+        down: include_str!("../../migrations/sqlite/0002_run_owner_and_settings.down.sql"),
+    },
+];
 
 pub(crate) async fn connect(path: &Path) -> Result<SqlitePool> {
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
