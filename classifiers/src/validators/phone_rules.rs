@@ -8,12 +8,13 @@
 //! candidate a scan proposes (order numbers, prices, ids) is not a phone number at all.
 //!
 //! Here every region's descriptors are compiled into plain regexes the first time its
-//! country code is met: a number is *possibly valid* for a region when one of the national
-//! significant numbers it could stand for matches the general descriptor and one type
-//! descriptor, exactly as the crate's `number_type` decides. Where the crate's parser could
-//! read the digits some other way (a national-prefix transform rule, an international
-//! dialling prefix), the pre-check answers "possibly" and the crate decides. So the
-//! pre-check only ever says "no" when the crate would too; the tests hold it to that.
+//! country code is met, and the crate's own decision is replayed: the region a number
+//! belongs to (leading digits, else the first region where it has a type), then whether it
+//! has a type there (general descriptor plus one type descriptor, as `number_type` decides).
+//! Where the parser could read the digits in more than one way and the readings disagree, or
+//! a region has parsing rules not modelled here (a national-prefix transform, an
+//! international dialling prefix), the crate decides, after a pre-check that only ever says
+//! "no" when the crate would too. A randomized test holds both to the crate's answers.
 
 use phonenumber::metadata::{DATABASE, Descriptor, Metadata};
 use std::collections::HashMap;
@@ -58,6 +59,8 @@ struct Rules {
     /// The crate may read the digits in a way these rules do not model.
     opaque: bool,
     international_prefix: Option<regex::Regex>,
+    /// Picks this region among those sharing a country code (`source_for` in the crate).
+    leading_digits: Option<regex::Regex>,
     general: Desc,
     types: Vec<Desc>,
 }
@@ -93,6 +96,10 @@ impl Rules {
             national_prefix,
             opaque,
             international_prefix: match meta.international_prefix() {
+                Some(re) => Some(anchored(re.as_str())?),
+                None => None,
+            },
+            leading_digits: match meta.leading_digits() {
                 Some(re) => Some(anchored(re.as_str())?),
                 None => None,
             },
@@ -159,15 +166,102 @@ fn by_code() -> &'static HashMap<u16, OnceLock<Vec<Rules>>> {
 fn rules_for(code: u16) -> Option<&'static [Rules]> {
     let cell = by_code().get(&code)?;
     let rules = cell.get_or_init(|| {
-        DATABASE
-            .by_code(&code)
-            .unwrap_or_default()
+        // In the crate's order of regions, which decides which region a number belongs to.
+        let ids = DATABASE.region(&code).unwrap_or_default();
+        let metas: Vec<&Metadata> = if ids.iter().all(|id| *id != "001") {
+            ids.iter().filter_map(|id| DATABASE.by_id(*id)).collect()
+        } else {
+            DATABASE.by_code(&code).unwrap_or_default()
+        };
+        metas
             .into_iter()
             .map(Rules::new)
             .collect::<Option<Vec<_>>>()
             .unwrap_or_default()
     });
     (!rules.is_empty()).then_some(rules.as_slice())
+}
+
+/// The crate's verdict on a national significant number under a country code: the region it
+/// would pick (by leading digits, else the first where the number has a type), then whether
+/// the number has a type there.
+fn verdict(rules: &[Rules], nsn: &str) -> bool {
+    if let [only] = rules {
+        return only.valid_nsn(nsn);
+    }
+    for r in rules {
+        match &r.leading_digits {
+            Some(ld) if ld.is_match(nsn) => return r.valid_nsn(nsn),
+            Some(_) => {}
+            None if r.valid_nsn(nsn) => return true,
+            None => {}
+        }
+    }
+    false
+}
+
+/// One verdict if every reading of the digits the parser might choose agrees, else `None`.
+fn agreed(rules: &[Rules], readings: &[&str]) -> Option<bool> {
+    let first = verdict(rules, readings.first()?);
+    readings[1..]
+        .iter()
+        .all(|r| verdict(rules, r) == first)
+        .then_some(first)
+}
+
+/// The country code `+digits` starts with and the rest.
+fn split_code(digits: &str) -> Option<(u16, &str)> {
+    if digits.starts_with('0') {
+        return None;
+    }
+    (1..=3.min(digits.len())).find_map(|len| {
+        let code = digits[..len].parse::<u16>().ok()?;
+        by_code()
+            .contains_key(&code)
+            .then(|| (code, &digits[len..]))
+    })
+}
+
+/// The crate's answer for `+digits` when the rules can give it exactly; `None` when only the
+/// crate can tell (a region with parsing rules not modelled here, zeros after the code, or
+/// readings that disagree).
+pub(super) fn decide_international(digits: &str) -> Option<bool> {
+    let Some((code, rest)) = split_code(digits) else {
+        return Some(false);
+    };
+    let rules = rules_for(code)?;
+    if rest.starts_with('0') || rules.iter().any(|r| r.opaque) {
+        return None;
+    }
+    let mut readings = vec![rest];
+    readings.extend(rules.iter().filter_map(|r| r.without_prefix(rest)));
+    agreed(rules, &readings)
+}
+
+/// The crate's answer for `digits` dialled nationally in `region`, when the rules can give
+/// it exactly (see [`decide_international`]).
+pub(super) fn decide_national(region: &str, digits: &str) -> Option<bool> {
+    let code = DATABASE.by_id(region)?.country_code();
+    let rules = rules_for(code)?;
+    let own = rules.iter().find(|r| r.id == region)?;
+    if rules.iter().any(|r| r.opaque)
+        || own
+            .international_prefix
+            .as_ref()
+            .is_some_and(|re| re.is_match(digits))
+    {
+        return None;
+    }
+    let mut readings = vec![digits];
+    readings.extend(own.without_prefix(digits));
+    if let Some(rest) = digits.strip_prefix(own.country_code.as_str()) {
+        if rest.starts_with('0') {
+            return None;
+        }
+        readings.push(rest);
+        readings.extend(own.without_prefix(rest));
+    }
+    agreed(rules, &readings)
 }
 
 /// Whether `+digits` could be a valid number: `false` only when the crate would say so too.
