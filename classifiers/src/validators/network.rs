@@ -447,6 +447,15 @@ mod tests {
             inputs.push(format!("+{digits}"));
             inputs.push(digits);
         }
+        // NANPA-shaped numbers: 25 regions share +1, the crate picks one by leading digits.
+        for _ in 0..3000 {
+            let area = rng.random_range(200..1000u32);
+            let exchange = rng.random_range(200..1000u32);
+            let line = rng.random_range(0..10000u32);
+            inputs.push(format!("({area}) {exchange}-{line:04}"));
+            inputs.push(format!("+1 {area} {exchange} {line:04}"));
+            inputs.push(format!("1{area}{exchange}{line:04}"));
+        }
         let mut valid = 0;
         for input in &inputs {
             let expected = phone_by_crate_only(input);

@@ -58,6 +58,8 @@ struct Rules {
     national_prefix: Option<String>,
     /// The crate may read the digits in a way these rules do not model.
     opaque: bool,
+    /// The region whose rules read numbers written with this country code.
+    main: bool,
     international_prefix: Option<regex::Regex>,
     /// Picks this region among those sharing a country code (`source_for` in the crate).
     leading_digits: Option<regex::Regex>,
@@ -95,6 +97,7 @@ impl Rules {
             country_code: meta.country_code().to_string(),
             national_prefix,
             opaque,
+            main: meta.is_main_country_for_code(),
             international_prefix: match meta.international_prefix() {
                 Some(re) => Some(anchored(re.as_str())?),
                 None => None,
@@ -230,11 +233,14 @@ pub(super) fn decide_international(digits: &str) -> Option<bool> {
         return Some(false);
     };
     let rules = rules_for(code)?;
-    if rest.starts_with('0') || rules.iter().any(|r| r.opaque) {
+    // The parser reads the digits after the code with the main region's rules (`+1`: US);
+    // the other regions sharing the code only take part in choosing where the number belongs.
+    let main = rules.iter().find(|r| r.main).unwrap_or(&rules[0]);
+    if rest.starts_with('0') || main.opaque {
         return None;
     }
     let mut readings = vec![rest];
-    readings.extend(rules.iter().filter_map(|r| r.without_prefix(rest)));
+    readings.extend(main.without_prefix(rest));
     agreed(rules, &readings)
 }
 
@@ -244,7 +250,8 @@ pub(super) fn decide_national(region: &str, digits: &str) -> Option<bool> {
     let code = DATABASE.by_id(region)?.country_code();
     let rules = rules_for(code)?;
     let own = rules.iter().find(|r| r.id == region)?;
-    if rules.iter().any(|r| r.opaque)
+    // Dialled nationally, the digits are read with this region's rules alone.
+    if own.opaque
         || own
             .international_prefix
             .as_ref()
