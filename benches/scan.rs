@@ -50,7 +50,7 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
-/// 1 GiB of realistic logs in 16 files (testkit's mixed PII / decoy lines).
+/// 1 GiB of production-like logs in 16 files (testkit's sparse mix: 2% of lines carry PII).
 fn log_dir() -> PathBuf {
     let dir = bench_data().join("logs");
     let done = dir.join(".complete");
@@ -58,7 +58,8 @@ fn log_dir() -> PathBuf {
         return dir;
     }
     std::fs::create_dir_all(&dir).expect("bench data dir");
-    let chunk = piicat_testkit::log_text(7, 8 << 20);
+    // Production-like logs: 2% of lines carry PII, the rest are ordinary decoy-laden lines.
+    let chunk = piicat_testkit::log_text_sparse(7, 8 << 20, 20);
     for i in 0..LOG_FILES {
         let mut text = String::with_capacity(LOG_FILE_BYTES + chunk.len());
         let mut n = 0u64;
