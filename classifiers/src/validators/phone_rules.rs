@@ -58,12 +58,17 @@ struct Rules {
     national_prefix: Option<String>,
     /// The crate may read the digits in a way these rules do not model.
     opaque: bool,
-    /// The region whose rules read numbers written with this country code.
-    main: bool,
+    /// What the parser strips as a national prefix (and carrier code), when the metadata
+    /// says more than the prefix itself (`0|180020` in GB).
+    prefix_for_parsing: Option<regex::Regex>,
+    /// The stripped prefix is rewritten by a transform rule (BR, AR…): not modelled.
+    transform: bool,
     international_prefix: Option<regex::Regex>,
     /// Picks this region among those sharing a country code (`source_for` in the crate).
     leading_digits: Option<regex::Regex>,
     general: Desc,
+    /// Lengths only diallable locally (`possible_local_length` of the general descriptor).
+    general_local: Vec<u16>,
     types: Vec<Desc>,
 }
 
@@ -97,7 +102,11 @@ impl Rules {
             country_code: meta.country_code().to_string(),
             national_prefix,
             opaque,
-            main: meta.is_main_country_for_code(),
+            prefix_for_parsing: match meta.national_prefix_for_parsing() {
+                Some(re) => Some(anchored(re.as_str())?),
+                None => None,
+            },
+            transform: meta.national_prefix_transform_rule().is_some(),
             international_prefix: match meta.international_prefix() {
                 Some(re) => Some(anchored(re.as_str())?),
                 None => None,
@@ -107,6 +116,7 @@ impl Rules {
                 None => None,
             },
             general: Desc::new(d.general())?,
+            general_local: d.general().possible_local_length().to_vec(),
             types,
         })
     }
@@ -117,13 +127,14 @@ impl Rules {
     }
 
     /// Whether the digits, read after this region's country code, could be valid here. The
-    /// parser may drop a national prefix; zeros right after the code (`+43 0…`) it reads in
-    /// ways not modelled here, so those are left to the crate.
+    /// parser may drop a national prefix, and may or may not keep leading zeros (`+43 0…`),
+    /// so every one of those readings is tried.
     fn possible_after_code(&self, rest: &str) -> bool {
+        let valid = |n: &str| self.valid_nsn(n) || self.valid_nsn(n.trim_start_matches('0'));
         self.opaque
-            || rest.starts_with('0')
-            || self.valid_nsn(rest)
-            || self.without_prefix(rest).is_some_and(|n| self.valid_nsn(n))
+            || valid(rest)
+            || self.without_prefix(rest).is_some_and(valid)
+            || self.read_national(rest).is_some_and(valid)
     }
 
     /// Whether the digits, dialled nationally in this region, could be valid.
@@ -143,6 +154,31 @@ impl Rules {
         digits
             .strip_prefix(self.country_code.as_str())
             .is_some_and(|rest| self.possible_after_code(rest))
+    }
+
+    /// The national significant number the crate's parser keeps, as it reads digits filed
+    /// under this region: the national prefix (by the region's parsing pattern) stripped, then
+    /// the plain prefix once more, as the parser does, unless what is left is too short for
+    /// the region. `None` when the parser's reading is not modelled here (a prefix transform
+    /// rule that applies, leading zeros kept aside, odd lengths).
+    fn read_national<'d>(&self, digits: &'d str) -> Option<&'d str> {
+        let mut nsn = match &self.prefix_for_parsing {
+            Some(parsing) => match parsing.find(digits) {
+                Some(_) if self.transform => return None,
+                Some(m) => &digits[m.end()..],
+                None => digits,
+            },
+            None => self.without_prefix(digits).unwrap_or(digits),
+        };
+        // The parser strips the plain national prefix once more.
+        if let Some(rest) = self.without_prefix(nsn) {
+            nsn = rest;
+        }
+        let len = u16::try_from(nsn.len()).ok()?;
+        let min = self.general.lengths.first().copied();
+        let too_short = min.is_some_and(|m| len < m) && !self.general_local.contains(&len);
+        let nsn = if too_short { digits } else { nsn };
+        (nsn.len() >= 2 && nsn.len() <= 17 && !nsn.starts_with('0')).then_some(nsn)
     }
 
     fn without_prefix<'d>(&self, digits: &'d str) -> Option<&'d str> {
@@ -185,31 +221,22 @@ fn rules_for(code: u16) -> Option<&'static [Rules]> {
     (!rules.is_empty()).then_some(rules.as_slice())
 }
 
-/// The crate's verdict on a national significant number under a country code: the region it
-/// would pick (by leading digits, else the first where the number has a type), then whether
-/// the number has a type there.
-fn verdict(rules: &[Rules], nsn: &str) -> bool {
+/// The region the crate files a number under among those sharing its country code
+/// (`source_for`): the first whose leading digits match, else the first where it has a type.
+fn pick<'r>(rules: &'r [Rules], nsn: &str) -> Option<&'r Rules> {
     if let [only] = rules {
-        return only.valid_nsn(nsn);
+        return Some(only);
     }
-    for r in rules {
-        match &r.leading_digits {
-            Some(ld) if ld.is_match(nsn) => return r.valid_nsn(nsn),
-            Some(_) => {}
-            None if r.valid_nsn(nsn) => return true,
-            None => {}
-        }
-    }
-    false
+    rules.iter().find(|r| match &r.leading_digits {
+        Some(ld) => ld.is_match(nsn),
+        None => r.valid_nsn(nsn),
+    })
 }
 
-/// One verdict if every reading of the digits the parser might choose agrees, else `None`.
-fn agreed(rules: &[Rules], readings: &[&str]) -> Option<bool> {
-    let first = verdict(rules, readings.first()?);
-    readings[1..]
-        .iter()
-        .all(|r| verdict(rules, r) == first)
-        .then_some(first)
+/// The crate's verdict on a national significant number under a country code: valid when
+/// it has a type in the region it is filed under.
+fn verdict(rules: &[Rules], nsn: &str) -> bool {
+    pick(rules, nsn).is_some_and(|r| r.valid_nsn(nsn))
 }
 
 /// The country code `+digits` starts with and the rest.
@@ -225,50 +252,43 @@ fn split_code(digits: &str) -> Option<(u16, &str)> {
     })
 }
 
-/// The crate's answer for `+digits` when the rules can give it exactly; `None` when only the
-/// crate can tell (a region with parsing rules not modelled here, zeros after the code, or
-/// readings that disagree).
+/// The crate's answer for `+digits` when the rules can replay its parse exactly; `None`
+/// when only the crate can tell (parsing rules not modelled here, or zeros the crate keeps
+/// aside after the code).
 pub(super) fn decide_international(digits: &str) -> Option<bool> {
     let Some((code, rest)) = split_code(digits) else {
         return Some(false);
     };
     let rules = rules_for(code)?;
-    // The parser reads the digits after the code with the main region's rules (`+1`: US);
-    // the other regions sharing the code only take part in choosing where the number belongs.
-    let main = rules.iter().find(|r| r.main).unwrap_or(&rules[0]);
-    if rest.starts_with('0') || main.opaque {
+    if rest.starts_with('0') {
         return None;
     }
-    let mut readings = vec![rest];
-    readings.extend(main.without_prefix(rest));
-    agreed(rules, &readings)
+    // The parser strips the national prefix with the rules of the region it files the
+    // number under, then validates what is left.
+    let nsn = match pick(rules, rest) {
+        Some(region) => region.read_national(rest)?,
+        None => rest,
+    };
+    Some(verdict(rules, nsn))
 }
 
-/// The crate's answer for `digits` dialled nationally in `region`, when the rules can give
-/// it exactly (see [`decide_international`]).
+/// The crate's answer for `digits` dialled nationally in `region`, when the rules can replay
+/// its parse exactly (see [`decide_international`]).
 pub(super) fn decide_national(region: &str, digits: &str) -> Option<bool> {
     let code = DATABASE.by_id(region)?.country_code();
     let rules = rules_for(code)?;
     let own = rules.iter().find(|r| r.id == region)?;
-    // Dialled nationally, the digits are read with this region's rules alone.
-    if own.opaque
-        || own
-            .international_prefix
-            .as_ref()
-            .is_some_and(|re| re.is_match(digits))
+    // An international dialling prefix or the country code written without `+` make the
+    // parser read the digits another way.
+    if own
+        .international_prefix
+        .as_ref()
+        .is_some_and(|re| re.is_match(digits))
+        || digits.starts_with(own.country_code.as_str())
     {
         return None;
     }
-    let mut readings = vec![digits];
-    readings.extend(own.without_prefix(digits));
-    if let Some(rest) = digits.strip_prefix(own.country_code.as_str()) {
-        if rest.starts_with('0') {
-            return None;
-        }
-        readings.push(rest);
-        readings.extend(own.without_prefix(rest));
-    }
-    agreed(rules, &readings)
+    Some(verdict(rules, own.read_national(digits)?))
 }
 
 /// Whether `+digits` could be a valid number: `false` only when the crate would say so too.
