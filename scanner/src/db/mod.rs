@@ -11,15 +11,19 @@ mod classify;
 mod errors;
 mod mysql;
 mod postgres;
+mod read;
 mod sqlite;
 
 use crate::options::{SamplingMode, ScanOptions};
 use catalog::{ColumnRead, Table, TableFilter};
 use classify::{FieldSpec, RowSender};
-use errors::DbFailure;
+use errors::{CodeMapper, DbFailure, from_sqlx};
 use futures::StreamExt;
 use piicat_classifiers::{AssetError, AssetErrorKind, AssetKind, AssetMeta, AssetReport, Engine};
+use read::{Driver, Sample, TableSql};
 use serde::{Deserialize, Serialize};
+use sqlx::pool::{Pool, PoolOptions};
+use sqlx::{ConnectOptions, Database};
 use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
@@ -230,6 +234,34 @@ impl ScanContext {
         }
         hash ^ self.seed
     }
+
+    /// A pool of `max_connections` that opens them as tables need them; a connection is not
+    /// pinged before each use, which would cost a round trip per table.
+    fn pool_options<DB: Database>(&self) -> PoolOptions<DB> {
+        PoolOptions::new()
+            .max_connections(self.max_connections)
+            .min_connections(0)
+            .acquire_timeout(self.connect_timeout() * 2)
+            .test_before_acquire(false)
+    }
+
+    /// Opens one connection to check that the server answers and the credentials work,
+    /// giving up after [`connect_timeout`](Self::connect_timeout).
+    async fn probe<C: ConnectOptions>(
+        &self,
+        options: &C,
+        codes: CodeMapper,
+    ) -> Result<C::Connection, DbFailure>
+    where
+        C::Connection: Sized,
+    {
+        tokio::time::timeout(self.connect_timeout(), options.connect())
+            .await
+            .map_err(|_| {
+                DbFailure::new(AssetErrorKind::Timeout, "the server did not answer in time")
+            })?
+            .map_err(|e| from_sqlx(&e, codes))
+    }
 }
 
 /// A failure before any table could be read: where, and why.
@@ -237,6 +269,24 @@ impl ScanContext {
 struct ConnectFailure {
     location: String,
     error: AssetError,
+}
+
+impl ConnectFailure {
+    fn new(location: String, failure: DbFailure) -> ConnectFailure {
+        ConnectFailure {
+            error: failure.into_asset_error(&location, None),
+            location,
+        }
+    }
+}
+
+/// The host part of a location: a Unix socket path shows as `localhost`.
+fn display_host(host: &str) -> &str {
+    if host.starts_with('/') {
+        "localhost"
+    } else {
+        host
+    }
 }
 
 /// What a dialect learned while reading one table beyond its rows.
@@ -247,26 +297,50 @@ struct ReadStats {
     notes: Vec<String>,
 }
 
-/// One server dialect: its catalog and its way of sampling a table.
+/// One server dialect: what differs between servers. Everything they share — the read of a
+/// table ([`read::read_table`]), the pool and the connection probe ([`ScanContext`]), the
+/// mapping of driver errors ([`from_sqlx`]) — is written once around it.
 trait Dialect: Send + Sync {
+    /// The sqlx driver.
+    type Db: Driver;
     /// `postgres`, `mysql` or `sqlite`, for `AssetMeta::format`.
-    fn format(&self) -> &'static str;
+    const FORMAT: &'static str;
+    /// Quotes an identifier.
+    const QUOTE: fn(&str) -> String;
+    /// The server's own error codes.
+    const CODES: CodeMapper;
+    /// The statement that opens a read-only transaction; `None` for the driver's plain
+    /// `BEGIN` (SQLite, whose connections are read-only already).
+    const BEGIN: Option<&'static str>;
     /// The database location (`postgres://host:5432/db`), never with credentials.
     fn location(&self) -> &str;
     /// The location of one table.
     fn table_location(&self, table: &Table) -> String;
+    /// The connection pool.
+    fn pool(&self) -> &Pool<Self::Db>;
     /// Every table and view with its columns, before filtering.
     fn tables(&self) -> impl Future<Output = Result<Vec<Table>, DbFailure>> + Send;
-    /// Reads `table`'s rows (a sample of `sample_rows`, or all when `None`) into `rows`.
-    fn read(
+    /// Runs in `conn`, the read's transaction, before a table with columns is read: the
+    /// dialect's cheap sample of `sample_rows` rows for a table big enough for one, or `None`
+    /// to read its first rows. Called in full mode too (`sample_rows` is `None`, and so is
+    /// the answer), so a dialect can note in `stats` what only a read learns (a row count).
+    fn sample(
         &self,
+        conn: &mut <Self::Db as Database>::Connection,
         table: &Table,
+        sql: &TableSql,
         sample_rows: Option<u64>,
         seed: u64,
-        rows: &mut RowSender,
-    ) -> impl Future<Output = Result<ReadStats, DbFailure>> + Send;
-    /// Closes the connections.
-    fn close(&self) -> impl Future<Output = ()> + Send;
+        stats: &mut ReadStats,
+    ) -> impl Future<Output = Result<Option<Sample>, DbFailure>> + Send;
+    /// Column `index` of `row` as text, `None` for NULL; whether a value that is not valid
+    /// text is dropped or fails the read is the dialect's choice.
+    fn text(row: &<Self::Db as Database>::Row, index: usize) -> Result<Option<String>, DbFailure>;
+
+    /// A driver error in this dialect's words.
+    fn failure(err: sqlx::Error) -> DbFailure {
+        from_sqlx(&err, Self::CODES)
+    }
 }
 
 async fn run<D: Dialect>(db: D, ctx: &ScanContext, out: mpsc::Sender<AssetReport>) {
@@ -277,7 +351,7 @@ async fn run<D: Dialect>(db: D, ctx: &ScanContext, out: mpsc::Sender<AssetReport
             let mut report = AssetReport::failed(db.location(), AssetKind::Table, error);
             report.source = ctx.source_name.clone();
             let _ = out.send(report).await;
-            db.close().await;
+            db.pool().close().await;
             return;
         }
     };
@@ -300,7 +374,7 @@ async fn run<D: Dialect>(db: D, ctx: &ScanContext, out: mpsc::Sender<AssetReport
         }
     }
     drop(reports);
-    db.close().await;
+    db.pool().close().await;
 }
 
 async fn scan_table<D: Dialect>(db: &D, ctx: &ScanContext, table: Table) -> AssetReport {
@@ -308,7 +382,7 @@ async fn scan_table<D: Dialect>(db: &D, ctx: &ScanContext, table: Table) -> Asse
     let mut meta = AssetMeta {
         row_estimate: table.row_estimate,
         schema_fingerprint: Some(table.schema_fingerprint()),
-        format: Some(db.format().to_string()),
+        format: Some(D::FORMAT.to_string()),
         ..AssetMeta::default()
     };
     meta.notes.extend(table.skip_notes());
@@ -345,7 +419,13 @@ async fn scan_table<D: Dialect>(db: &D, ctx: &ScanContext, table: Table) -> Asse
     let classifier =
         tokio::task::spawn_blocking(move || classify::classify_rows(&engine, &specs, rx));
     let mut rows = RowSender::new(tx);
-    let read = db.read(&table, ctx.sample_rows, ctx.table_seed(&table), &mut rows);
+    let read = read::read_table(
+        db,
+        &table,
+        ctx.sample_rows,
+        ctx.table_seed(&table),
+        &mut rows,
+    );
     // The server enforces the statement timeout; this net catches a server (or SQLite
     // query) that does not, so one table can never hold the scan forever in sample mode.
     let read = match (ctx.sample_rows, ctx.statement_timeout) {

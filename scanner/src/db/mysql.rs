@@ -9,14 +9,10 @@
 use super::catalog::{
     Column, ColumnRead, MAX_JSON_CHARS, MAX_TEXT_CHARS, SkipReason, Table, TableKind, quote_mysql,
 };
-use super::classify::RowSender;
-use super::errors::{DbFailure, from_sqlx, mysql_codes};
-use super::{ConnectFailure, Dialect, ReadStats, ScanContext, redacted_url};
-use futures::TryStreamExt;
-use piicat_classifiers::AssetErrorKind;
-use rand::{Rng, SeedableRng};
-use rand_chacha::ChaCha8Rng;
-use sqlx::mysql::{MySqlConnectOptions, MySqlConnection, MySqlPool, MySqlPoolOptions, MySqlRow};
+use super::errors::{CodeMapper, DbFailure, mysql_codes};
+use super::read::{Sample, TableSql, WINDOWS, key_windows};
+use super::{ConnectFailure, Dialect, ReadStats, ScanContext, display_host, redacted_url};
+use sqlx::mysql::{MySqlConnectOptions, MySqlConnection, MySqlPool, MySqlRow};
 use sqlx::{AssertSqlSafe, ConnectOptions, Connection, Executor, Row};
 use std::collections::HashMap;
 use std::str::FromStr;
@@ -24,8 +20,6 @@ use std::sync::Arc;
 
 /// Tables whose estimate is at most this many times the sample are read with a plain `LIMIT`.
 const SAMPLE_WORTH_IT: u64 = 5;
-/// Random windows of the key read per sampled table.
-const WINDOWS: u64 = 4;
 /// Databases that belong to the server, not to users.
 const SYSTEM_DATABASES: [&str; 4] = ["mysql", "information_schema", "performance_schema", "sys"];
 
@@ -39,10 +33,6 @@ pub(crate) struct MySql {
     location: String,
     /// The URL's database; every user database when `None`.
     database: Option<String>,
-}
-
-fn failure(err: &sqlx::Error) -> DbFailure {
-    from_sqlx(err, mysql_codes)
 }
 
 /// The statements that make a session read-only and bounded in time.
@@ -85,45 +75,29 @@ impl MySql {
             }
             _ => url.to_string(),
         };
-        let options = MySqlConnectOptions::from_str(&normalized).map_err(|e| ConnectFailure {
-            location: redacted_url(url),
-            error: failure(&e).into_asset_error(&redacted_url(url), None),
-        })?;
-        let host = match options.get_host() {
-            h if h.starts_with('/') => "localhost",
-            h => h,
-        };
-        let server = format!("mysql://{host}:{}", options.get_port());
+        let options = MySqlConnectOptions::from_str(&normalized)
+            .map_err(|e| ConnectFailure::new(redacted_url(url), Self::failure(e)))?;
+        let server = format!(
+            "mysql://{}:{}",
+            display_host(options.get_host()),
+            options.get_port()
+        );
         let database = options.get_database().map(str::to_string);
         let location = match &database {
             Some(db) => format!("{server}/{db}"),
             None => server.clone(),
         };
         let options = options.disable_statement_logging();
-        let fail = |f: DbFailure| ConnectFailure {
-            location: location.clone(),
-            error: f.into_asset_error(&location, None),
-        };
-        let mut probe = tokio::time::timeout(ctx.connect_timeout(), options.connect())
-            .await
-            .map_err(|_| {
-                fail(DbFailure::new(
-                    AssetErrorKind::Timeout,
-                    "the server did not answer in time",
-                ))
-            })?
-            .map_err(|e| fail(failure(&e)))?;
+        let fail = |f: DbFailure| ConnectFailure::new(location.clone(), f);
+        let mut probe = ctx.probe(&options, Self::CODES).await.map_err(fail)?;
         let version: String = sqlx::query_scalar("SELECT CAST(VERSION() AS CHAR)")
             .fetch_one(&mut probe)
             .await
-            .map_err(|e| fail(failure(&e)))?;
+            .map_err(|e| fail(Self::failure(e)))?;
         let _ = probe.close().await;
         let statements: Arc<[String]> = session_statements(version.contains("MariaDB"), ctx).into();
-        let pool = MySqlPoolOptions::new()
-            .max_connections(ctx.max_connections)
-            .min_connections(0)
-            .acquire_timeout(ctx.connect_timeout() * 2)
-            .test_before_acquire(false)
+        let pool = ctx
+            .pool_options()
             .after_connect(move |conn, _meta| {
                 let statements = Arc::clone(&statements);
                 Box::pin(async move { apply(conn, &statements).await })
@@ -186,7 +160,7 @@ impl MySql {
         )
         .fetch_all(&mut *conn)
         .await
-        .map_err(|e| failure(&e))?;
+        .map_err(Self::failure)?;
         Ok(all
             .into_iter()
             .filter(|d| !SYSTEM_DATABASES.contains(&d.to_ascii_lowercase().as_str()))
@@ -207,14 +181,14 @@ impl MySql {
         .bind(database)
         .fetch_all(&mut *conn)
         .await
-        .map_err(|e| failure(&e))?;
+        .map_err(Self::failure)?;
         // Per table: its columns, and its primary-key columns with their data types.
         let mut columns: HashMap<String, TableColumns> = HashMap::new();
         for row in rows {
             let get = |i| {
                 row.try_get::<Option<String>, _>(i)
                     .map(Option::unwrap_or_default)
-                    .map_err(|e| failure(&e))
+                    .map_err(Self::failure)
             };
             let (table, name, column_type, data_type, key) =
                 (get(0)?, get(1)?, get(2)?, get(3)?, get(4)?);
@@ -231,12 +205,12 @@ impl MySql {
         .bind(database)
         .fetch_all(&mut *conn)
         .await
-        .map_err(|e| failure(&e))?;
+        .map_err(Self::failure)?;
         let mut tables = Vec::with_capacity(rows.len());
         for row in rows {
-            let name: String = row.try_get(0).map_err(|e| failure(&e))?;
-            let table_type: String = row.try_get(1).map_err(|e| failure(&e))?;
-            let estimate: Option<i64> = row.try_get(2).map_err(|e| failure(&e))?;
+            let name: String = row.try_get(0).map_err(Self::failure)?;
+            let table_type: String = row.try_get(1).map_err(Self::failure)?;
+            let estimate: Option<i64> = row.try_get(2).map_err(Self::failure)?;
             let kind = match table_type.as_str() {
                 "BASE TABLE" | "SYSTEM VERSIONED" => TableKind::Table,
                 "VIEW" => TableKind::View,
@@ -266,9 +240,11 @@ impl MySql {
 }
 
 impl Dialect for MySql {
-    fn format(&self) -> &'static str {
-        "mysql"
-    }
+    type Db = sqlx::MySql;
+    const FORMAT: &'static str = "mysql";
+    const QUOTE: fn(&str) -> String = quote_mysql;
+    const CODES: CodeMapper = mysql_codes;
+    const BEGIN: Option<&'static str> = Some("START TRANSACTION READ ONLY");
 
     fn location(&self) -> &str {
         &self.location
@@ -278,8 +254,12 @@ impl Dialect for MySql {
         format!("{}/{}/{}", self.server, table.schema, table.name)
     }
 
+    fn pool(&self) -> &MySqlPool {
+        &self.pool
+    }
+
     async fn tables(&self) -> Result<Vec<Table>, DbFailure> {
-        let mut conn = self.pool.acquire().await.map_err(|e| failure(&e))?;
+        let mut conn = self.pool.acquire().await.map_err(Self::failure)?;
         let mut tables = Vec::new();
         for database in self.databases(&mut conn).await? {
             tables.extend(self.tables_of(&mut conn, &database).await?);
@@ -287,127 +267,54 @@ impl Dialect for MySql {
         Ok(tables)
     }
 
-    async fn read(
+    /// Windows of the integer primary key of a table whose estimate is well above the
+    /// sample, between the key's bounds.
+    async fn sample(
         &self,
+        conn: &mut MySqlConnection,
         table: &Table,
+        sql: &TableSql,
         sample_rows: Option<u64>,
         seed: u64,
-        rows: &mut RowSender,
-    ) -> Result<ReadStats, DbFailure> {
-        let mut stats = ReadStats::default();
-        let from = format!(
-            "{}.{}",
-            quote_mysql(&table.schema),
-            quote_mysql(&table.name)
-        );
-        let select = table.select_list();
-        let width = table.read_columns().count();
-        let mut tx = self
-            .pool
-            .begin_with("START TRANSACTION READ ONLY")
-            .await
-            .map_err(|e| failure(&e))?;
-        if table.columns.is_empty() {
-            // Reading one row surfaces why the catalog could not describe the relation.
-            sqlx::query(AssertSqlSafe(format!("SELECT * FROM {from} LIMIT 1")))
-                .fetch_optional(&mut *tx)
-                .await
-                .map_err(|e| failure(&e))?;
-            tx.commit().await.map_err(|e| failure(&e))?;
-            stats.notes.push(format!(
-                "the catalog lists no columns for this {}",
-                table.kind.as_str()
-            ));
-            return Ok(stats);
-        }
+        _stats: &mut ReadStats,
+    ) -> Result<Option<Sample>, DbFailure> {
         let Some(wanted) = sample_rows else {
-            stream(
-                &mut tx,
-                format!("SELECT {select} FROM {from}"),
-                None,
-                width,
-                rows,
-            )
-            .await?;
-            tx.commit().await.map_err(|e| failure(&e))?;
-            return Ok(stats);
+            return Ok(None);
         };
         let big = table
             .row_estimate
             .is_some_and(|e| e > wanted * SAMPLE_WORTH_IT);
-        if let (Some(key), true) = (&table.range_key, big) {
-            let bounds: (Option<i64>, Option<i64>) = sqlx::query_as(AssertSqlSafe(format!(
-                "SELECT CAST(MIN({key}) AS SIGNED), CAST(MAX({key}) AS SIGNED) FROM {from}"
-            )))
-            .fetch_one(&mut *tx)
-            .await
-            .map_err(|e| failure(&e))?;
-            if let (Some(low), Some(high)) = bounds {
-                let per_window = wanted.div_ceil(WINDOWS);
-                let mut rng = ChaCha8Rng::seed_from_u64(seed);
-                let mut starts: Vec<i64> =
-                    (0..WINDOWS).map(|_| rng.random_range(low..=high)).collect();
-                starts.sort_unstable();
-                let sql = format!(
-                    "SELECT {select} FROM {from} WHERE {key} >= ? ORDER BY {key} LIMIT {per_window}"
-                );
-                for start in starts {
-                    stream(&mut tx, sql.clone(), Some(start), width, rows).await?;
-                }
-                if rows.rows() * 2 >= wanted {
-                    stats
-                        .notes
-                        .push(format!("sampled {WINDOWS} random windows of the key {key}"));
-                    tx.commit().await.map_err(|e| failure(&e))?;
-                    return Ok(stats);
-                }
-                rows.restart().await?;
-                stats.notes.push(
-                    "key windows returned too few rows; read the first rows instead".to_string(),
-                );
-            }
-        }
-        let sql = format!("SELECT {select} FROM {from} LIMIT {wanted}");
-        stream(&mut tx, sql, None, width, rows).await?;
-        tx.commit().await.map_err(|e| failure(&e))?;
-        Ok(stats)
+        let (Some(key), true) = (&table.range_key, big) else {
+            return Ok(None);
+        };
+        let bounds: (Option<i64>, Option<i64>) = sqlx::query_as(AssertSqlSafe(format!(
+            "SELECT CAST(MIN({key}) AS SIGNED), CAST(MAX({key}) AS SIGNED) FROM {}",
+            sql.from
+        )))
+        .fetch_one(&mut *conn)
+        .await
+        .map_err(Self::failure)?;
+        let (Some(low), Some(high)) = bounds else {
+            return Ok(None);
+        };
+        Ok(Some(Sample {
+            queries: key_windows(sql, key, (low, high), wanted, seed),
+            expected: wanted,
+            note: format!("sampled {WINDOWS} random windows of the key {key}"),
+            method: "key windows",
+        }))
     }
 
-    async fn close(&self) {
-        self.pool.close().await;
-    }
-}
-
-/// Streams the rows of `sql` (with an optional integer bound) into `rows`, one at a time.
-async fn stream(
-    conn: &mut MySqlConnection,
-    sql: String,
-    bind: Option<i64>,
-    width: usize,
-    rows: &mut RowSender,
-) -> Result<(), DbFailure> {
-    let mut query = sqlx::query(AssertSqlSafe(sql));
-    if let Some(value) = bind {
-        query = query.bind(value);
-    }
-    let mut results = query.fetch(conn);
-    while let Some(row) = results.try_next().await.map_err(|e| failure(&e))? {
-        rows.push(texts(&row, width)?).await?;
-    }
-    Ok(())
-}
-
-fn texts(row: &MySqlRow, width: usize) -> Result<Vec<Option<String>>, DbFailure> {
-    (0..width)
-        .map(|i| match row.try_get::<Option<String>, _>(i) {
+    fn text(row: &MySqlRow, index: usize) -> Result<Option<String>, DbFailure> {
+        match row.try_get::<Option<String>, _>(index) {
             Ok(value) => Ok(value),
             // A column whose text comes back flagged binary: keep it only if it is UTF-8.
             Err(_) => row
-                .try_get::<Option<Vec<u8>>, _>(i)
+                .try_get::<Option<Vec<u8>>, _>(index)
                 .map(|bytes| bytes.and_then(|b| String::from_utf8(b).ok()))
-                .map_err(|e| failure(&e)),
-        })
-        .collect()
+                .map_err(Self::failure),
+        }
+    }
 }
 
 #[cfg(test)]

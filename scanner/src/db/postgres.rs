@@ -9,12 +9,11 @@
 use super::catalog::{
     Column, ColumnRead, MAX_JSON_CHARS, MAX_TEXT_CHARS, SkipReason, Table, TableKind, quote_ansi,
 };
-use super::classify::RowSender;
-use super::errors::{DbFailure, from_sqlx, postgres_codes};
-use super::{ConnectFailure, Dialect, ReadStats, ScanContext, redacted_url};
-use futures::TryStreamExt;
-use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions, PgRow};
-use sqlx::{AssertSqlSafe, ConnectOptions, Connection, Row};
+use super::errors::{CodeMapper, DbFailure, postgres_codes};
+use super::read::{self, Sample, TableSql};
+use super::{ConnectFailure, Dialect, ReadStats, ScanContext, display_host, redacted_url};
+use sqlx::postgres::{PgConnectOptions, PgConnection, PgPool, PgRow};
+use sqlx::{ConnectOptions, Connection, Row};
 use std::collections::HashMap;
 use std::str::FromStr;
 
@@ -32,22 +31,13 @@ pub(crate) struct Postgres {
     location: String,
 }
 
-fn failure(err: &sqlx::Error) -> DbFailure {
-    from_sqlx(err, postgres_codes)
-}
-
 impl Postgres {
     /// Opens one connection to check the server answers and the credentials work, then
     /// keeps a lazy pool of `max_connections`.
     pub(crate) async fn connect(url: &str, ctx: &ScanContext) -> Result<Postgres, ConnectFailure> {
-        let options = PgConnectOptions::from_str(url).map_err(|e| ConnectFailure {
-            location: redacted_url(url),
-            error: failure(&e).into_asset_error(&redacted_url(url), None),
-        })?;
-        let host = match options.get_host() {
-            h if h.starts_with('/') => "localhost",
-            h => h,
-        };
+        let options = PgConnectOptions::from_str(url)
+            .map_err(|e| ConnectFailure::new(redacted_url(url), Self::failure(e)))?;
+        let host = display_host(options.get_host());
         let database = options
             .get_database()
             .unwrap_or(options.get_username())
@@ -68,26 +58,12 @@ impl Postgres {
             .options(session)
             // Statements are ours (names only, no values), but one line per table is noise.
             .disable_statement_logging();
-        let fail = |f: DbFailure| ConnectFailure {
-            location: location.clone(),
-            error: f.into_asset_error(&location, None),
-        };
-        let probe = tokio::time::timeout(ctx.connect_timeout(), options.connect())
+        let probe = ctx
+            .probe(&options, Self::CODES)
             .await
-            .map_err(|_| {
-                fail(DbFailure::new(
-                    piicat_classifiers::AssetErrorKind::Timeout,
-                    "the server did not answer in time",
-                ))
-            })?
-            .map_err(|e| fail(failure(&e)))?;
+            .map_err(|f| ConnectFailure::new(location.clone(), f))?;
         let _ = probe.close().await;
-        let pool = PgPoolOptions::new()
-            .max_connections(ctx.max_connections)
-            .min_connections(0)
-            .acquire_timeout(ctx.connect_timeout() * 2)
-            .test_before_acquire(false)
-            .connect_lazy_with(options);
+        let pool = ctx.pool_options().connect_lazy_with(options);
         Ok(Postgres { pool, location })
     }
 }
@@ -163,9 +139,11 @@ fn column(name: String, declared: String, base: &str, category: &str) -> Column 
 }
 
 impl Dialect for Postgres {
-    fn format(&self) -> &'static str {
-        "postgres"
-    }
+    type Db = sqlx::Postgres;
+    const FORMAT: &'static str = "postgres";
+    const QUOTE: fn(&str) -> String = quote_ansi;
+    const CODES: CodeMapper = postgres_codes;
+    const BEGIN: Option<&'static str> = Some("BEGIN READ ONLY");
 
     fn location(&self) -> &str {
         &self.location
@@ -175,19 +153,19 @@ impl Dialect for Postgres {
         format!("{}/{}.{}", self.location, table.schema, table.name)
     }
 
+    fn pool(&self) -> &PgPool {
+        &self.pool
+    }
+
     async fn tables(&self) -> Result<Vec<Table>, DbFailure> {
-        let mut tx = self
-            .pool
-            .begin_with("BEGIN READ ONLY")
-            .await
-            .map_err(|e| failure(&e))?;
+        let mut tx = read::begin(self).await?;
         let mut columns: HashMap<(String, String), Vec<Column>> = HashMap::new();
         let rows = sqlx::query(COLUMNS_SQL)
             .fetch_all(&mut *tx)
             .await
-            .map_err(|e| failure(&e))?;
+            .map_err(Self::failure)?;
         for row in rows {
-            let get = |i| row.try_get::<String, _>(i).map_err(|e| failure(&e));
+            let get = |i| row.try_get::<String, _>(i).map_err(Self::failure);
             let (schema, table, name, declared, base, category) =
                 (get(0)?, get(1)?, get(2)?, get(3)?, get(4)?, get(5)?);
             columns
@@ -198,14 +176,14 @@ impl Dialect for Postgres {
         let rows = sqlx::query(TABLES_SQL)
             .fetch_all(&mut *tx)
             .await
-            .map_err(|e| failure(&e))?;
-        tx.commit().await.map_err(|e| failure(&e))?;
+            .map_err(Self::failure)?;
+        tx.commit().await.map_err(Self::failure)?;
         let mut tables = Vec::with_capacity(rows.len());
         for row in rows {
-            let schema: String = row.try_get(0).map_err(|e| failure(&e))?;
-            let name: String = row.try_get(1).map_err(|e| failure(&e))?;
-            let relkind: String = row.try_get(2).map_err(|e| failure(&e))?;
-            let estimate: Option<f64> = row.try_get(3).map_err(|e| failure(&e))?;
+            let schema: String = row.try_get(0).map_err(Self::failure)?;
+            let name: String = row.try_get(1).map_err(Self::failure)?;
+            let relkind: String = row.try_get(2).map_err(Self::failure)?;
+            let estimate: Option<f64> = row.try_get(3).map_err(Self::failure)?;
             let kind = match relkind.as_str() {
                 "v" => TableKind::View,
                 "m" => TableKind::MaterializedView,
@@ -230,98 +208,44 @@ impl Dialect for Postgres {
         Ok(tables)
     }
 
-    async fn read(
+    /// `TABLESAMPLE SYSTEM` on a table or materialized view whose estimate is well above the
+    /// sample; page sampling needs no query to plan.
+    async fn sample(
         &self,
+        _conn: &mut PgConnection,
         table: &Table,
+        sql: &TableSql,
         sample_rows: Option<u64>,
         seed: u64,
-        rows: &mut RowSender,
-    ) -> Result<ReadStats, DbFailure> {
-        let mut stats = ReadStats::default();
-        let from = format!("{}.{}", quote_ansi(&table.schema), quote_ansi(&table.name));
-        let select = table.select_list();
-        let width = table.read_columns().count();
-        let mut tx = self
-            .pool
-            .begin_with("BEGIN READ ONLY")
-            .await
-            .map_err(|e| failure(&e))?;
-        if table.columns.is_empty() {
-            // Reading one row surfaces why the catalog could not describe the relation.
-            sqlx::query(AssertSqlSafe(format!("SELECT * FROM {from} LIMIT 1")))
-                .fetch_optional(&mut *tx)
-                .await
-                .map_err(|e| failure(&e))?;
-            tx.commit().await.map_err(|e| failure(&e))?;
-            stats.notes.push(format!(
-                "the catalog lists no columns for this {}",
-                table.kind.as_str()
-            ));
-            return Ok(stats);
-        }
+        _stats: &mut ReadStats,
+    ) -> Result<Option<Sample>, DbFailure> {
         let Some(wanted) = sample_rows else {
-            let sql = format!("SELECT {select} FROM {from}");
-            stream(&mut tx, sql, width, rows).await?;
-            tx.commit().await.map_err(|e| failure(&e))?;
-            return Ok(stats);
+            return Ok(None);
         };
         let samplable = matches!(table.kind, TableKind::Table | TableKind::MaterializedView);
-        let tablesample = match table.row_estimate {
+        let percent = match table.row_estimate {
             Some(estimate) if samplable && estimate as f64 > wanted as f64 * SAMPLE_WORTH_IT => {
-                Some((wanted as f64 * OVERSAMPLE / estimate as f64 * 100.0).clamp(0.000_001, 100.0))
+                (wanted as f64 * OVERSAMPLE / estimate as f64 * 100.0).clamp(0.000_001, 100.0)
             }
-            _ => None,
+            _ => return Ok(None),
         };
-        if let Some(percent) = tablesample {
-            // REPEATABLE takes a float seed; keep it exact.
-            let repeatable = seed % (1 << 31);
-            let sql = format!(
-                "SELECT {select} FROM {from} TABLESAMPLE SYSTEM ({percent:.6}) REPEATABLE ({repeatable}) LIMIT {wanted}"
-            );
-            stream(&mut tx, sql, width, rows).await?;
-            let expected = wanted.min(table.row_estimate.unwrap_or(wanted));
-            if rows.rows() * 2 >= expected {
-                stats
-                    .notes
-                    .push(format!("sampled with TABLESAMPLE SYSTEM ({percent:.4}%)"));
-                tx.commit().await.map_err(|e| failure(&e))?;
-                return Ok(stats);
-            }
-            // Page sampling came back short (stale statistics?): read the first rows instead.
-            rows.restart().await?;
-            stats
-                .notes
-                .push("TABLESAMPLE returned too few rows; read the first rows instead".to_string());
-        }
-        let sql = format!("SELECT {select} FROM {from} LIMIT {wanted}");
-        stream(&mut tx, sql, width, rows).await?;
-        tx.commit().await.map_err(|e| failure(&e))?;
-        Ok(stats)
+        // REPEATABLE takes a float seed; keep it exact.
+        let repeatable = seed % (1 << 31);
+        let query = format!(
+            "SELECT {} FROM {} TABLESAMPLE SYSTEM ({percent:.6}) REPEATABLE ({repeatable}) LIMIT {wanted}",
+            sql.select, sql.from
+        );
+        Ok(Some(Sample {
+            queries: vec![(query, None)],
+            expected: wanted.min(table.row_estimate.unwrap_or(wanted)),
+            note: format!("sampled with TABLESAMPLE SYSTEM ({percent:.4}%)"),
+            method: "TABLESAMPLE",
+        }))
     }
 
-    async fn close(&self) {
-        self.pool.close().await;
+    fn text(row: &PgRow, index: usize) -> Result<Option<String>, DbFailure> {
+        row.try_get(index).map_err(Self::failure)
     }
-}
-
-/// Streams the rows of `sql` into `rows`, one at a time: never the whole result in memory.
-async fn stream(
-    conn: &mut sqlx::PgConnection,
-    sql: String,
-    width: usize,
-    rows: &mut RowSender,
-) -> Result<(), DbFailure> {
-    let mut results = sqlx::query(AssertSqlSafe(sql)).fetch(conn);
-    while let Some(row) = results.try_next().await.map_err(|e| failure(&e))? {
-        rows.push(texts(&row, width)?).await?;
-    }
-    Ok(())
-}
-
-fn texts(row: &PgRow, width: usize) -> Result<Vec<Option<String>>, DbFailure> {
-    (0..width)
-        .map(|i| row.try_get::<Option<String>, _>(i).map_err(|e| failure(&e)))
-        .collect()
 }
 
 #[cfg(test)]

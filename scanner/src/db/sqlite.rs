@@ -8,24 +8,17 @@
 use super::catalog::{
     Column, ColumnRead, MAX_JSON_CHARS, MAX_TEXT_CHARS, SkipReason, Table, TableKind, quote_ansi,
 };
-use super::classify::RowSender;
-use super::errors::{DbFailure, from_sqlx, sqlite_codes};
+use super::errors::{CodeMapper, DbFailure, sqlite_codes};
+use super::read::{Sample, TableSql, WINDOWS, key_windows};
 use super::{ConnectFailure, Dialect, ReadStats, ScanContext};
-use futures::TryStreamExt;
 use piicat_classifiers::AssetErrorKind;
-use rand::{Rng, SeedableRng};
-use rand_chacha::ChaCha8Rng;
-use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteConnection, SqlitePool, SqlitePoolOptions, SqliteRow,
-};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteConnection, SqlitePool, SqliteRow};
 use sqlx::{AssertSqlSafe, ConnectOptions, Connection, Row};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// Tables spanning at most this many times the sample in rowids are read with a plain `LIMIT`.
 const SAMPLE_WORTH_IT: i64 = 5;
-/// Random rowid windows read per sampled table.
-const WINDOWS: u64 = 4;
 /// Tables whose rowid span is at most this are counted exactly for the row estimate.
 const COUNT_EXACTLY_BELOW: i64 = 100_000;
 
@@ -35,10 +28,6 @@ pub(crate) struct Sqlite {
     pool: SqlitePool,
     /// `sqlite:///abs/path.db`
     location: String,
-}
-
-fn failure(err: &sqlx::Error) -> DbFailure {
-    from_sqlx(err, sqlite_codes)
 }
 
 /// The file path of an `sqlite://` URL or a bare path.
@@ -56,10 +45,7 @@ impl Sqlite {
         let path = file_path(url);
         let absolute = std::path::absolute(&path).unwrap_or_else(|_| path.clone());
         let location = format!("sqlite://{}", absolute.display());
-        let fail = |f: DbFailure| ConnectFailure {
-            location: location.clone(),
-            error: f.into_asset_error(&location, None),
-        };
+        let fail = |f: DbFailure| ConnectFailure::new(location.clone(), f);
         // SQLite would report a missing file as a generic "unable to open"; say it plainly.
         match tokio::fs::metadata(&absolute).await {
             Ok(meta) if meta.is_file() => {}
@@ -87,19 +73,18 @@ impl Sqlite {
             &absolute,
             ctx.statement_timeout.unwrap_or(Duration::from_secs(30)),
         );
-        let mut probe = options.connect().await.map_err(|e| fail(failure(&e)))?;
+        // No connect deadline: opening a local file waits at most the busy timeout.
+        let mut probe = options
+            .connect()
+            .await
+            .map_err(|e| fail(Self::failure(e)))?;
         // Reading the schema proves this is an SQLite database (opening alone does not).
         sqlx::query("SELECT count(*) FROM sqlite_master")
             .fetch_one(&mut probe)
             .await
-            .map_err(|e| fail(failure(&e)))?;
+            .map_err(|e| fail(Self::failure(e)))?;
         let _ = probe.close().await;
-        let pool = SqlitePoolOptions::new()
-            .max_connections(ctx.max_connections)
-            .min_connections(0)
-            .acquire_timeout(ctx.connect_timeout() * 2)
-            .test_before_acquire(false)
-            .connect_lazy_with(options);
+        let pool = ctx.pool_options().connect_lazy_with(options);
         Ok(Sqlite { pool, location })
     }
 }
@@ -146,9 +131,13 @@ fn column(name: String, declared: String) -> Column {
 }
 
 impl Dialect for Sqlite {
-    fn format(&self) -> &'static str {
-        "sqlite"
-    }
+    type Db = sqlx::Sqlite;
+    const FORMAT: &'static str = "sqlite";
+    const QUOTE: fn(&str) -> String = quote_ansi;
+    const CODES: CodeMapper = sqlite_codes;
+    // The connection is read-only already; a plain BEGIN keeps the reads of one table on
+    // one snapshot.
+    const BEGIN: Option<&'static str> = None;
 
     fn location(&self) -> &str {
         &self.location
@@ -162,14 +151,18 @@ impl Dialect for Sqlite {
         }
     }
 
+    fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+
     async fn tables(&self) -> Result<Vec<Table>, DbFailure> {
-        let mut conn = self.pool.acquire().await.map_err(|e| failure(&e))?;
+        let mut conn = self.pool.acquire().await.map_err(Self::failure)?;
         let schemas: Vec<String> = sqlx::query_scalar(
             "SELECT name FROM pragma_database_list WHERE name <> 'temp' ORDER BY seq",
         )
         .fetch_all(&mut *conn)
         .await
-        .map_err(|e| failure(&e))?;
+        .map_err(Self::failure)?;
         let mut tables = Vec::new();
         for schema in schemas {
             let sql = format!(
@@ -181,7 +174,7 @@ impl Dialect for Sqlite {
             let entries: Vec<(String, String, String)> = sqlx::query_as(AssertSqlSafe(sql))
                 .fetch_all(&mut *conn)
                 .await
-                .map_err(|e| failure(&e))?;
+                .map_err(Self::failure)?;
             for (name, kind, sql) in entries {
                 let columns: Vec<(String, String)> =
                     sqlx::query_as("SELECT name, type FROM pragma_table_info(?1, ?2) ORDER BY cid")
@@ -189,7 +182,7 @@ impl Dialect for Sqlite {
                         .bind(&schema)
                         .fetch_all(&mut *conn)
                         .await
-                        .map_err(|e| failure(&e))?;
+                        .map_err(Self::failure)?;
                 let kind = if kind == "view" {
                     TableKind::View
                 } else {
@@ -212,139 +205,69 @@ impl Dialect for Sqlite {
         Ok(tables)
     }
 
-    async fn read(
+    /// Windows of the rowid between its bounds, when the table has one and spans well
+    /// above the sample. The bounds also give the row estimate the catalog lacks, in full
+    /// mode too: exact for small spans, the span itself for large ones.
+    async fn sample(
         &self,
+        conn: &mut SqliteConnection,
         table: &Table,
+        sql: &TableSql,
         sample_rows: Option<u64>,
         seed: u64,
-        rows: &mut RowSender,
-    ) -> Result<ReadStats, DbFailure> {
-        let mut stats = ReadStats::default();
-        let from = format!("{}.{}", quote_ansi(&table.schema), quote_ansi(&table.name));
-        let select = table.select_list();
-        let width = table.read_columns().count();
-        let mut tx = self.pool.begin().await.map_err(|e| failure(&e))?;
-        let mut span = None;
-        if table.range_key.is_some() {
-            let (low, high): (Option<i64>, Option<i64>) = sqlx::query_as(AssertSqlSafe(format!(
-                "SELECT min(rowid), max(rowid) FROM {from}"
-            )))
-            .fetch_one(&mut *tx)
-            .await
-            .map_err(|e| failure(&e))?;
-            span = match (low, high) {
-                (Some(low), Some(high)) => Some((low, high)),
-                _ => {
-                    stats.row_estimate = Some(0);
-                    None
-                }
-            };
-        }
-        if let Some((low, high)) = span {
-            let width_of_span = high.saturating_sub(low).saturating_add(1);
-            stats.row_estimate = if width_of_span <= COUNT_EXACTLY_BELOW {
-                let count: i64 =
-                    sqlx::query_scalar(AssertSqlSafe(format!("SELECT count(*) FROM {from}")))
-                        .fetch_one(&mut *tx)
-                        .await
-                        .map_err(|e| failure(&e))?;
-                u64::try_from(count).ok()
-            } else {
-                u64::try_from(width_of_span).ok()
-            };
-        }
-        if table.columns.is_empty() {
-            // Reading one row surfaces why the catalog could not describe the relation.
-            sqlx::query(AssertSqlSafe(format!("SELECT * FROM {from} LIMIT 1")))
-                .fetch_optional(&mut *tx)
-                .await
-                .map_err(|e| failure(&e))?;
-            tx.commit().await.map_err(|e| failure(&e))?;
-            stats.notes.push(format!(
-                "the catalog lists no columns for this {}",
-                table.kind.as_str()
-            ));
-            return Ok(stats);
-        }
+        stats: &mut ReadStats,
+    ) -> Result<Option<Sample>, DbFailure> {
+        let Some(key) = &table.range_key else {
+            return Ok(None);
+        };
+        let from = &sql.from;
+        let (low, high): (Option<i64>, Option<i64>) = sqlx::query_as(AssertSqlSafe(format!(
+            "SELECT min({key}), max({key}) FROM {from}"
+        )))
+        .fetch_one(&mut *conn)
+        .await
+        .map_err(Self::failure)?;
+        let (Some(low), Some(high)) = (low, high) else {
+            stats.row_estimate = Some(0);
+            return Ok(None);
+        };
+        let width_of_span = high.saturating_sub(low).saturating_add(1);
+        stats.row_estimate = if width_of_span <= COUNT_EXACTLY_BELOW {
+            let count: i64 =
+                sqlx::query_scalar(AssertSqlSafe(format!("SELECT count(*) FROM {from}")))
+                    .fetch_one(&mut *conn)
+                    .await
+                    .map_err(Self::failure)?;
+            u64::try_from(count).ok()
+        } else {
+            u64::try_from(width_of_span).ok()
+        };
         let Some(wanted) = sample_rows else {
-            stream(
-                &mut tx,
-                format!("SELECT {select} FROM {from}"),
-                None,
-                width,
-                rows,
-            )
-            .await?;
-            tx.commit().await.map_err(|e| failure(&e))?;
-            return Ok(stats);
+            return Ok(None);
         };
         let wanted_i64 = i64::try_from(wanted).unwrap_or(i64::MAX);
-        if let Some((low, high)) = span
-            && stats
-                .row_estimate
-                .is_some_and(|e| e as i64 > wanted_i64.saturating_mul(SAMPLE_WORTH_IT))
-        {
-            let per_window = wanted.div_ceil(WINDOWS);
-            let mut rng = ChaCha8Rng::seed_from_u64(seed);
-            let mut starts: Vec<i64> = (0..WINDOWS).map(|_| rng.random_range(low..=high)).collect();
-            starts.sort_unstable();
-            let sql = format!(
-                "SELECT {select} FROM {from} WHERE rowid >= ?1 ORDER BY rowid LIMIT {per_window}"
-            );
-            for start in starts {
-                stream(&mut tx, sql.clone(), Some(start), width, rows).await?;
-            }
-            if rows.rows() * 2 >= wanted {
-                stats
-                    .notes
-                    .push(format!("sampled {WINDOWS} random rowid windows"));
-                tx.commit().await.map_err(|e| failure(&e))?;
-                return Ok(stats);
-            }
-            rows.restart().await?;
-            stats.notes.push(
-                "rowid windows returned too few rows; read the first rows instead".to_string(),
-            );
+        let big = stats
+            .row_estimate
+            .is_some_and(|e| e as i64 > wanted_i64.saturating_mul(SAMPLE_WORTH_IT));
+        if !big {
+            return Ok(None);
         }
-        let sql = format!("SELECT {select} FROM {from} LIMIT {wanted}");
-        stream(&mut tx, sql, None, width, rows).await?;
-        tx.commit().await.map_err(|e| failure(&e))?;
-        Ok(stats)
+        Ok(Some(Sample {
+            queries: key_windows(sql, key, (low, high), wanted, seed),
+            expected: wanted,
+            note: format!("sampled {WINDOWS} random rowid windows"),
+            method: "rowid windows",
+        }))
     }
 
-    async fn close(&self) {
-        self.pool.close().await;
-    }
-}
-
-/// Streams the rows of `sql` (with an optional integer bound) into `rows`, one at a time.
-async fn stream(
-    conn: &mut SqliteConnection,
-    sql: String,
-    bind: Option<i64>,
-    width: usize,
-    rows: &mut RowSender,
-) -> Result<(), DbFailure> {
-    let mut query = sqlx::query(AssertSqlSafe(sql));
-    if let Some(value) = bind {
-        query = query.bind(value);
-    }
-    let mut results = query.fetch(conn);
-    while let Some(row) = results.try_next().await.map_err(|e| failure(&e))? {
-        rows.push(texts(&row, width)?).await?;
-    }
-    Ok(())
-}
-
-fn texts(row: &SqliteRow, width: usize) -> Result<Vec<Option<String>>, DbFailure> {
-    (0..width)
-        .map(|i| match row.try_get::<Option<String>, _>(i) {
+    fn text(row: &SqliteRow, index: usize) -> Result<Option<String>, DbFailure> {
+        match row.try_get::<Option<String>, _>(index) {
             Ok(value) => Ok(value),
             // Text that is not valid UTF-8 is not read.
             Err(sqlx::Error::ColumnDecode { .. }) => Ok(None),
-            Err(e) => Err(failure(&e)),
-        })
-        .collect()
+            Err(e) => Err(Self::failure(e)),
+        }
+    }
 }
 
 #[cfg(test)]
