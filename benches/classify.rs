@@ -1,5 +1,6 @@
-//! Detection-engine throughput: free text (realistic mixed log lines, every built-in detector
-//! on) with 1 and 2 threads, in bytes/s; and field classification of realistic columns on all
+//! Detection-engine throughput: free text with every built-in detector on, 1 and 2 threads,
+//! in bytes/s — dense PII log text (`text`) and production-like logs where 2% of lines carry
+//! PII (`text_production_logs`); and field classification of realistic columns on all
 //! cores, in cells/s. Inputs come from `piicat-testkit`, generated once outside the timed loop.
 //!
 //! Run: `cargo bench --bench classify`.
@@ -26,18 +27,29 @@ fn chunks(text: &str, size: usize) -> Vec<&str> {
 }
 
 fn text(c: &mut Criterion) {
+    // Dense: every line is PII or a decoy made to fool a scanner (the cost of confirming
+    // candidates). Production-like: 2% of lines carry PII (the cost of the scan itself).
+    text_group(c, "text", piicat_testkit::log_text(42, 4 << 20), "classify-log.txt");
+    text_group(
+        c,
+        "text_production_logs",
+        piicat_testkit::log_text_sparse(42, 16 << 20, 20),
+        "classify-log-sparse.txt",
+    );
+}
+
+fn text_group(c: &mut Criterion, name: &str, log: String, file: &str) {
     let engine = Engine::builtin();
-    let log = piicat_testkit::log_text(42, 4 << 20);
     // Kept on disk so `scripts/rg-baseline.sh` measures ripgrep on exactly this text.
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
     if std::fs::create_dir_all(&dir).is_ok() {
-        let _ = std::fs::write(dir.join("classify-log.txt"), &log);
+        let _ = std::fs::write(dir.join(file), &log);
     }
     let parts = chunks(&log, 1 << 20);
     // The result is checked inside the timed loop, so the work cannot be optimised away.
     let expected: usize = parts.iter().map(|p| engine.find_in_text(p).len()).sum();
     assert!(expected > 0, "the benchmark text must contain PII");
-    let mut group = c.benchmark_group("text");
+    let mut group = c.benchmark_group(name);
     group.throughput(Throughput::Bytes(log.len() as u64));
     group.sample_size(10);
     for threads in [1usize, 2] {

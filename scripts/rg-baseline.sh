@@ -2,11 +2,13 @@
 # The ceiling we measure the text engine against: ripgrep (Debian's `ripgrep`) searching the
 # same 4 MiB of generated log text as `cargo bench --bench classify -- text`, with the same
 # value patterns (`piicat detectors --format json`), on 1 and 2 threads. Prints MB/s.
+# Argument: the text file in target/bench-data (default classify-log.txt, the dense text;
+# classify-log-sparse.txt is the production-like one).
 # Needs: ripgrep, hyperfine, python3. Run `cargo bench --bench classify -- text` first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data=target/bench-data
-file="$data/classify-log.txt"
+file="$data/${1:-classify-log.txt}"
 [ -f "$file" ] || { echo "run: cargo bench --bench classify -- text  (it writes $file)" >&2; exit 2; }
 cargo run -q --release -- detectors --format json \
   | python3 -c 'import json,sys; [print(p) for c in json.load(sys.stdin) for p in c["patterns"]]' \
