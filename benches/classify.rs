@@ -29,7 +29,12 @@ fn chunks(text: &str, size: usize) -> Vec<&str> {
 fn text(c: &mut Criterion) {
     // Dense: every line is PII or a decoy made to fool a scanner (the cost of confirming
     // candidates). Production-like: 2% of lines carry PII (the cost of the scan itself).
-    text_group(c, "text", piicat_testkit::log_text(42, 4 << 20), "classify-log.txt");
+    text_group(
+        c,
+        "text",
+        piicat_testkit::log_text(42, 4 << 20),
+        "classify-log.txt",
+    );
     text_group(
         c,
         "text_production_logs",
@@ -84,45 +89,8 @@ fn fields(c: &mut Criterion) {
         .expect("engine");
     // A realistic table mix: PII columns of several classes and the decoy columns that
     // surround them in real schemas.
-    let classes = [
-        "EMAIL",
-        "PHONE_NUMBER",
-        "PERSON_NAME",
-        "STREET_ADDRESS",
-        "CREDIT_CARD",
-        "IBAN",
-        "US_SSN",
-        "IP_ADDRESS",
-        "DATE_OF_BIRTH",
-        "UK_NINO",
-    ];
     let rows = 10_000;
-    let mut columns: Vec<(String, Vec<String>)> = classes
-        .iter()
-        .enumerate()
-        .map(|(i, class)| {
-            (
-                format!("col_{i}_{}", class.to_lowercase()),
-                piicat_testkit::column(class, rows, i as u64),
-            )
-        })
-        .collect();
-    let mut rng_seed = 100u64;
-    for (name, kind) in [
-        ("order_id", piicat_testkit::DecoyKind::OrderNumber),
-        ("created_at", piicat_testkit::DecoyKind::IsoTimestamp),
-        ("price", piicat_testkit::DecoyKind::Price),
-        ("status", piicat_testkit::DecoyKind::StatusWord),
-        ("request_id", piicat_testkit::DecoyKind::Uuid),
-    ] {
-        use rand::SeedableRng;
-        rng_seed += 1;
-        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(rng_seed);
-        let values = (0..rows)
-            .map(|_| piicat_testkit::decoy(kind, &mut rng))
-            .collect();
-        columns.push((name.to_string(), values));
-    }
+    let columns = piicat_testkit::bench_table(rows);
     let cells = (columns.len() * rows) as u64;
     let expected: usize = columns
         .iter()

@@ -934,6 +934,48 @@ pub fn column(class: &str, rows: usize, seed: u64) -> Vec<String> {
         .collect()
 }
 
+/// The benchmark table: ten PII columns (hinted names, `rows` values each) and the five decoy
+/// columns that surround them in real schemas (order numbers, timestamps, prices, status
+/// words, UUIDs). Deterministic.
+pub fn bench_table(rows: usize) -> Vec<(String, Vec<String>)> {
+    const PII: [&str; 10] = [
+        "EMAIL",
+        "PHONE_NUMBER",
+        "PERSON_NAME",
+        "STREET_ADDRESS",
+        "CREDIT_CARD",
+        "IBAN",
+        "US_SSN",
+        "IP_ADDRESS",
+        "DATE_OF_BIRTH",
+        "UK_NINO",
+    ];
+    const DECOYS: [(&str, DecoyKind); 5] = [
+        ("order_id", DecoyKind::OrderNumber),
+        ("created_at", DecoyKind::IsoTimestamp),
+        ("price", DecoyKind::Price),
+        ("status", DecoyKind::StatusWord),
+        ("request_id", DecoyKind::Uuid),
+    ];
+    let mut columns: Vec<(String, Vec<String>)> = PII
+        .iter()
+        .enumerate()
+        .map(|(i, class)| {
+            (
+                format!("col_{i}_{}", class.to_lowercase()),
+                column(class, rows, i as u64),
+            )
+        })
+        .collect();
+    for (name, kind) in DECOYS {
+        let mut rng = seeded(0xbe9c, fnv1a(name));
+        let rng: &mut Rg<'_> = &mut rng;
+        let values = (0..rows).map(|_| decoy_dyn(kind, rng)).collect();
+        columns.push((name.to_string(), values));
+    }
+    columns
+}
+
 /// The standard and holdout names the corpus uses for `class` (for tests and docs).
 pub fn column_names(class: &str, profile: Profile) -> &'static [&'static str] {
     COLUMNS

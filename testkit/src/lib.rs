@@ -22,7 +22,7 @@ pub mod values;
 use serde::{Deserialize, Serialize};
 
 pub use decoys::{DecoyKind, corrupt_check_digit, decoy};
-pub use fields::{column, fields_corpus};
+pub use fields::{bench_table, column, fields_corpus};
 pub use text::{log_text, log_text_sparse, text_corpus};
 pub use values::{value, value_for};
 

@@ -935,22 +935,17 @@ pub fn text_corpus(profile: Profile, seed: u64) -> Vec<LabelledLine> {
 /// log shapes, the rest decoy lines. For throughput benchmarks.
 pub fn log_text(seed: u64, approx_bytes: usize) -> String {
     let mut rng = seeded(seed, 0x004c_4f47_5445_5854);
-    let rng: &mut Rg<'_> = &mut rng;
-    let mut out = String::with_capacity(approx_bytes + 512);
-    while out.len() < approx_bytes {
+    log_lines(&mut rng, approx_bytes, |rng| {
         let r = int(rng, 0, 9);
-        let line = if r < 5 {
+        if r < 5 {
             let class = pick_str(rng, CLASSES);
             targeted_line(rng, Profile::Standard, class)
         } else if r < 7 {
             mixed_line(rng, Profile::Standard)
         } else {
             decoy_line(rng, Profile::Standard)
-        };
-        out.push_str(&line.text);
-        out.push('\n');
-    }
-    out
+        }
+    })
 }
 
 /// Log text as production services write it: `pii_per_mille` lines in a thousand carry PII
@@ -958,10 +953,8 @@ pub fn log_text(seed: u64, approx_bytes: usize) -> String {
 /// seed. Dense PII ([`log_text`]) measures confirmation cost; this measures the scan itself.
 pub fn log_text_sparse(seed: u64, approx_bytes: usize, pii_per_mille: u32) -> String {
     let mut rng = seeded(seed, 0x5350_4152_5345_4c47);
-    let rng: &mut Rg<'_> = &mut rng;
-    let mut out = String::with_capacity(approx_bytes + 512);
-    while out.len() < approx_bytes {
-        let line = if int(rng, 0, 999) < u64::from(pii_per_mille) {
+    log_lines(&mut rng, approx_bytes, |rng| {
+        if int(rng, 0, 999) < u64::from(pii_per_mille) {
             if int(rng, 0, 1) == 0 {
                 let class = pick_str(rng, CLASSES);
                 targeted_line(rng, Profile::Standard, class)
@@ -970,8 +963,19 @@ pub fn log_text_sparse(seed: u64, approx_bytes: usize, pii_per_mille: u32) -> St
             }
         } else {
             decoy_line(rng, Profile::Standard)
-        };
-        out.push_str(&line.text);
+        }
+    })
+}
+
+/// Lines from `next` until the text reaches `approx_bytes`.
+fn log_lines(
+    rng: &mut Rg<'_>,
+    approx_bytes: usize,
+    mut next: impl FnMut(&mut Rg<'_>) -> LabelledLine,
+) -> String {
+    let mut out = String::with_capacity(approx_bytes + 512);
+    while out.len() < approx_bytes {
+        out.push_str(&next(rng).text);
         out.push('\n');
     }
     out
