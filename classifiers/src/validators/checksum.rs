@@ -131,7 +131,8 @@ fn known_issuer(d: &[u8]) -> bool {
         ((300..=305).contains(&p(3)) || matches!(p(2), 36 | 38 | 39)) && (14..=19).contains(&n);
     let unionpay = p(2) == 62 && (16..=19).contains(&n);
     let maestro = (p(2) == 50 || (56..=69).contains(&p(2))) && (12..=19).contains(&n);
-    visa || mastercard || amex || discover || jcb || diners || unionpay || maestro
+    let mir = (2200..=2204).contains(&p(4)) && (16..=19).contains(&n);
+    visa || mastercard || amex || discover || jcb || diners || unionpay || maestro || mir
 }
 
 /// IMEI: 15 digits (spaces, dashes or slashes between groups allowed), Luhn-valid, not all
@@ -415,6 +416,8 @@ mod tests {
             "38520000023237",
             "6200000000000005", // UnionPay
             "6759649826438453", // Maestro
+            "2202200012345672", // Mir
+            "2204123456789015", // Mir
         ] {
             assert!(credit_card(pan), "{pan}");
         }
@@ -423,6 +426,7 @@ mod tests {
             "4111111111111121",                 // transposed
             "411111111111111",                  // 15-digit Visa
             "1234567812345670",                 // Luhn-valid, no issuer starts with 1
+            "2205000000000009",                 // Luhn-valid, just past Mir's 2200-2204
             "0000000000000000",                 // all zeros
             "8888888888888888",                 // all same
             "4111  1111 1111 1111",             // double space
