@@ -31,19 +31,30 @@ pub(crate) async fn ingest(
     now: DateTime<Utc>,
 ) -> Result<IngestOutcome> {
     check_report(report)?;
-    let outcome = store
+    // A source already committed needs no upsert (its row is never changed or deleted).
+    let cached_source = report
+        .source
+        .as_deref()
+        .and_then(|name| store.cached_source(name));
+    let (outcome, source_id) = store
         .write(async |c| {
-            let source_id = match &report.source {
-                Some(name) => Some(upsert_source(c, name, now).await?),
-                None => None,
+            let source_id = match (&report.source, cached_source) {
+                (Some(_), Some(id)) => Some(id),
+                (Some(name), None) => Some(upsert_source(c, name, now).await?),
+                (None, _) => None,
             };
             let existing = load_asset_facts(c, &report.asset).await?;
-            match &report.error {
+            let outcome = match &report.error {
                 Some(_) => ingest_failure(c, run, report, existing, source_id, now).await,
                 None => ingest_success(c, run, report, existing, source_id, now).await,
-            }
+            }?;
+            Ok((outcome, source_id))
         })
         .await?;
+    // Only now is the source known to be committed.
+    if let (Some(name), Some(id), None) = (&report.source, source_id, cached_source) {
+        store.cache_source(name, id);
+    }
     tracing::debug!(
         asset = outcome.asset.0,
         status = outcome.status.as_str(),
@@ -878,8 +889,14 @@ async fn ingest_success(
         let sql = format!(
             "INSERT INTO findings (field_id, class_id, confidence, likelihood, matched, sampled, \
              validated_rate, reasons, masked_examples, sketch, status, first_seen, updated_at, \
-             candidates_stale) VALUES {} RETURNING id, field_id, class_id",
-            values_list(chunk.len(), 14)
+             candidates_stale) VALUES {}{}",
+            values_list(chunk.len(), 14),
+            // A new asset's findings need no ids: they make no events and no drift.
+            if is_new_asset {
+                ""
+            } else {
+                " RETURNING id, field_id, class_id"
+            }
         );
         let mut q = c.q(sql);
         let mut keys = Vec::with_capacity(chunk.len());
@@ -910,6 +927,10 @@ async fn ingest_success(
                 .bind(now)
                 .bind(now)
                 .bind(ev.sketch.is_some());
+        }
+        if is_new_asset {
+            c.execute(q).await?;
+            continue;
         }
         let ids: HashMap<(i64, String), i64> = c
             .fetch_all(q)

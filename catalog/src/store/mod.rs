@@ -22,6 +22,8 @@ use sqlx::postgres::{PgArguments, PgConnection, PgPool, PgRow};
 use sqlx::sqlite::{SqliteArguments, SqliteConnection, SqlitePool, SqliteRow};
 use sqlx::{AssertSqlSafe, Decode, Encode, Postgres, Row as _, SqlSafeStr, Sqlite, Type};
 use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
 
 /// Which database a store runs on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,6 +38,9 @@ pub enum Backend {
 #[derive(Clone, Debug)]
 pub struct Store {
     pool: Pool,
+    /// Source name -> id, for sources known to be committed (sources are never deleted, so
+    /// an id once committed stays valid; cleared when migrations are reverted).
+    sources: Arc<Mutex<HashMap<String, i64>>>,
 }
 
 #[derive(Clone, Debug)]
@@ -51,19 +56,41 @@ impl Store {
         let store = match location {
             CatalogLocation::Embedded => {
                 data_dir.ensure()?;
-                Store {
-                    pool: Pool::Sqlite(sqlite::connect(&data_dir.catalog_db()).await?),
-                }
+                Store::with(Pool::Sqlite(sqlite::connect(&data_dir.catalog_db()).await?))
             }
-            CatalogLocation::SqliteFile(path) => Store {
-                pool: Pool::Sqlite(sqlite::connect(path).await?),
-            },
-            CatalogLocation::Postgres(pg) => Store {
-                pool: Pool::Postgres(postgres::connect(pg).await?),
-            },
+            CatalogLocation::SqliteFile(path) => {
+                Store::with(Pool::Sqlite(sqlite::connect(path).await?))
+            }
+            CatalogLocation::Postgres(pg) => {
+                Store::with(Pool::Postgres(postgres::connect(pg).await?))
+            }
         };
         store.migrate_up().await?;
         Ok(store)
+    }
+
+    fn with(pool: Pool) -> Store {
+        Store {
+            pool,
+            sources: Arc::default(),
+        }
+    }
+
+    /// The id of a source known to be committed, if this store has seen it.
+    pub(crate) fn cached_source(&self, name: &str) -> Option<i64> {
+        self.sources
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(name)
+            .copied()
+    }
+
+    /// Remembers a source id; call only once the transaction that read or made it committed.
+    pub(crate) fn cache_source(&self, name: &str, id: i64) {
+        self.sources
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(name.to_string(), id);
     }
 
     /// The backend this store runs on.
@@ -88,10 +115,18 @@ impl Store {
     /// reversibility test; the catalog is unusable below the latest version.
     #[tracing::instrument(skip_all)]
     pub async fn migrate_down_to(&self, target: i64) -> Result<()> {
+        self.sources
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clear();
         match &self.pool {
             Pool::Sqlite(p) => migrator(sqlite::MIGRATIONS).undo(p, target).await?,
             Pool::Postgres(p) => migrator(postgres::MIGRATIONS).undo(p, target).await?,
         }
+        self.sources
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clear();
         Ok(())
     }
 
@@ -274,10 +309,16 @@ impl Conn<'_> {
 
     /// A query in the shared dialect for this connection's backend.
     pub(crate) fn q(&self, sql: impl Into<Cow<'static, str>>) -> Q {
-        let sql = AssertSqlSafe(sql.into());
+        let sql = sql.into();
         match self {
-            Conn::Sqlite(_) => Q::Sqlite(sqlx::query(sql)),
-            Conn::Postgres(_) => Q::Postgres(sqlx::query(sql)),
+            Conn::Sqlite(_) => {
+                let sql = match positional(&sql) {
+                    Some(p) => Cow::Owned(p),
+                    None => sql,
+                };
+                Q::Sqlite(sqlx::query(AssertSqlSafe(sql)))
+            }
+            Conn::Postgres(_) => Q::Postgres(sqlx::query(AssertSqlSafe(sql))),
         }
     }
 
@@ -353,6 +394,57 @@ impl Row {
     }
 }
 
+/// For SQLite: `sql` with its `$1, $2, ...` parameters as plain `?`, when they appear
+/// exactly once each and in order (so binding by position means the same), else `None`.
+/// Numbered names cost sqlx a name lookup per bound value, which SQLite answers by scanning
+/// every name: quadratic in a multi-row insert. Quoted text and comments are left alone.
+fn positional(sql: &str) -> Option<String> {
+    let b = sql.as_bytes();
+    let mut out = String::with_capacity(sql.len());
+    let mut next = 1usize;
+    let mut copied = 0;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            q @ (b'\'' | b'"') => {
+                i += 1;
+                while i < b.len() && b[i] != q {
+                    i += 1;
+                }
+                i += 1;
+            }
+            b'-' if b.get(i + 1) == Some(&b'-') => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'/' if b.get(i + 1) == Some(&b'*') => return None,
+            b'?' | b':' | b'@' => return None,
+            b'$' => {
+                let start = i + 1;
+                let mut end = start;
+                while end < b.len() && b[end].is_ascii_digit() {
+                    end += 1;
+                }
+                if sql[start..end].parse::<usize>().ok()? != next {
+                    return None;
+                }
+                next += 1;
+                out.push_str(&sql[copied..i]);
+                out.push('?');
+                copied = end;
+                i = end;
+            }
+            _ => i += 1,
+        }
+    }
+    if next == 1 {
+        return None;
+    }
+    out.push_str(&sql[copied..]);
+    Some(out)
+}
+
 /// `($1,$2,$3),($4,$5,$6)...`: the VALUES list of a multi-row insert.
 pub(crate) fn values_list(rows: usize, cols: usize) -> String {
     let mut s = String::with_capacity(rows * cols * 5);
@@ -394,5 +486,22 @@ mod tests {
     fn values_list_numbers_parameters_row_by_row() {
         assert_eq!(values_list(2, 3), "($1,$2,$3),($4,$5,$6)");
         assert_eq!(param_list(3, 2), "$3,$4");
+    }
+
+    #[test]
+    fn sqlite_parameters_become_positional_only_when_in_order() {
+        assert_eq!(
+            positional("INSERT INTO t (a, b) VALUES ($1, $2), ($3,$4)").as_deref(),
+            Some("INSERT INTO t (a, b) VALUES (?, ?), (?,?)")
+        );
+        assert_eq!(
+            positional("UPDATE t SET s = 'a$2' WHERE x = $1").as_deref(),
+            Some("UPDATE t SET s = 'a$2' WHERE x = ?")
+        );
+        assert_eq!(positional("SELECT 1"), None);
+        assert_eq!(positional("SELECT $2, $1"), None);
+        assert_eq!(positional("SELECT $1, $1"), None);
+        assert_eq!(positional("SELECT $1, ?"), None);
+        assert_eq!(positional("SELECT $x"), None);
     }
 }

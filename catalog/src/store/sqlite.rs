@@ -44,6 +44,9 @@ pub(crate) async fn connect(path: &Path) -> Result<SqlitePool> {
         .pragma("wal_autocheckpoint", "10000");
     let pool = SqlitePoolOptions::new()
         .max_connections(4)
+        // A connection to a local file cannot go stale: no ping before every acquire (a
+        // round trip to the connection's worker thread, per transaction).
+        .test_before_acquire(false)
         .connect_with(options)
         .await?;
     Ok(pool)
