@@ -18,6 +18,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use regex_automata::hybrid;
 use regex_automata::util::pool::Pool;
 use regex_automata::{Input, Match, PatternID};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// Free patterns per lazy DFA: small enough that states do not multiply, large enough that
@@ -109,13 +110,16 @@ pub(crate) struct PatternSource {
 pub(crate) struct TextAutomaton {
     free: Vec<Group>,
     keyed: Option<Keyed>,
-    patterns: usize,
 }
 
 impl std::fmt::Debug for TextAutomaton {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("TextAutomaton")
-            .field("patterns", &self.patterns)
+            .field(
+                "patterns",
+                &(self.free.iter().map(|g| g.ids.len()).sum::<usize>()
+                    + self.keyed.as_ref().map_or(0, |k| k.patterns.len())),
+            )
             .field("free_groups", &self.free.len())
             .field("keyed", &self.keyed.is_some())
             .finish()
@@ -155,6 +159,7 @@ impl TextAutomaton {
             None
         } else {
             let mut words: Vec<String> = Vec::new();
+            let mut index: HashMap<String, usize> = HashMap::new();
             let mut users: Vec<Vec<usize>> = Vec::new();
             let mut patterns = Vec::new();
             for (local, &i) in keyed_ids.iter().enumerate() {
@@ -167,14 +172,11 @@ impl TextAutomaton {
                 patterns.push((re, i));
                 let phrases = sources[i].keywords.iter().flatten();
                 for w in phrases.flat_map(|p| keyword_literals(p)) {
-                    let k = match words.iter().position(|x| *x == w) {
-                        Some(k) => k,
-                        None => {
-                            words.push(w);
-                            users.push(Vec::new());
-                            words.len() - 1
-                        }
-                    };
+                    let k = *index.entry(w.clone()).or_insert_with(|| {
+                        words.push(w);
+                        users.push(Vec::new());
+                        words.len() - 1
+                    });
                     if !users[k].contains(&local) {
                         users[k].push(local);
                     }
@@ -197,11 +199,7 @@ impl TextAutomaton {
                 users,
             })
         };
-        Ok(TextAutomaton {
-            free,
-            keyed,
-            patterns: sources.len(),
-        })
+        Ok(TextAutomaton { free, keyed })
     }
 
     /// A cursor over `text` for successive searches at increasing positions.
@@ -216,7 +214,7 @@ impl TextAutomaton {
     }
 
     /// The leftmost-first keyed match starting at or after `from`. A keyed match contains
-    /// one of its keywords, starts at most a run of identifier and phrase bytes before it and
+    /// one of its keywords, starts at most a run of identifier bytes before it and
     /// ends on the same line; so only lines with a keyword are searched, only from just before
     /// the first keyword, and only for the patterns whose keywords occur there.
     fn find_keyed(&self, keyed: &Keyed, text: &str, from: usize) -> Option<Match> {
@@ -296,10 +294,10 @@ fn keyword_literals(phrase: &str) -> Vec<String> {
     out
 }
 
-/// Bytes that may come before a keyword inside its match: identifier segments before it
-/// (`customer_ssn`) and the words of a phrase before its longest word (`social security`).
+/// Bytes that may come before a keyword inside its match: the identifier segments before it
+/// (`customer_ssn`, `tax-id-de`); the keyword literal itself starts at its phrase's first word.
 fn is_key_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b' ' | b'_' | b'-' | b'.' | b'\'')
+    b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-')
 }
 
 #[derive(Clone, Copy, Debug)]

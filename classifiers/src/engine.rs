@@ -240,9 +240,8 @@ impl Engine {
                         });
                     }
                     TextRule::NeedsContext => {
-                        let class_hints = hint_table.get(&class.id);
-                        let words = context_alternation(class_hints);
-                        let Some(words) = words else {
+                        let phrases = context_phrases(hint_table.get(&class.id));
+                        let Some(words) = context_alternation(&phrases) else {
                             return Err(invalid(
                                 "needs context but has no ASCII context words".into(),
                             ));
@@ -255,7 +254,7 @@ impl Engine {
                             .map_err(|e| invalid(format!("context pattern: {e}")))?;
                         text_sources.push(PatternSource {
                             regex: src,
-                            keywords: Some(context_keywords(class_hints)),
+                            keywords: Some(phrases.clone()),
                         });
                         text_patterns.push(TextPattern {
                             detector: i,
@@ -801,21 +800,26 @@ impl Engine {
     }
 }
 
-/// The regex alternation of a class's context words, ASCII ones only.
-fn context_alternation(hints: Option<&ClassHints>) -> Option<String> {
-    let hints = hints?;
-    let mut words: Vec<String> = hints
-        .hints
-        .iter()
+/// A class's context phrases, ASCII only: normalized words separated by single spaces,
+/// longest first, each once.
+fn context_phrases(hints: Option<&ClassHints>) -> Vec<String> {
+    let mut phrases: Vec<String> = hints
+        .into_iter()
+        .flat_map(|h| h.hints.iter())
         .map(|h| crate::hints::normalize_phrase(h))
         .filter(|h| !h.is_empty() && h.is_ascii())
         .collect();
-    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    words.dedup();
-    if words.is_empty() {
+    phrases.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+    phrases.dedup();
+    phrases
+}
+
+/// The regex alternation of context phrases, words joined by an optional separator.
+fn context_alternation(phrases: &[String]) -> Option<String> {
+    if phrases.is_empty() {
         return None;
     }
-    let alts: Vec<String> = words
+    let alts: Vec<String> = phrases
         .iter()
         .map(|w| {
             w.split(' ')
@@ -825,20 +829,6 @@ fn context_alternation(hints: Option<&ClassHints>) -> Option<String> {
         })
         .collect();
     Some(alts.join("|"))
-}
-
-/// A class's context phrases as the keyword prefilter takes them: normalized words separated
-/// by single spaces, ASCII only (the same phrases as [`context_alternation`]).
-fn context_keywords(hints: Option<&ClassHints>) -> Vec<String> {
-    let mut out: Vec<String> = hints
-        .into_iter()
-        .flat_map(|h| h.hints.iter())
-        .map(|h| crate::hints::normalize_phrase(h))
-        .filter(|h| !h.is_empty() && h.is_ascii())
-        .collect();
-    out.sort();
-    out.dedup();
-    out
 }
 
 fn base_confidence(strength: Strength) -> f32 {

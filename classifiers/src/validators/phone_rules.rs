@@ -56,8 +56,6 @@ struct Rules {
     id: String,
     country_code: String,
     national_prefix: Option<String>,
-    /// The crate may read the digits in a way these rules do not model.
-    opaque: bool,
     /// What the parser strips as a national prefix (and carrier code), when the metadata
     /// says more than the prefix itself (`0|180020` in GB).
     prefix_for_parsing: Option<regex::Regex>,
@@ -76,11 +74,6 @@ impl Rules {
     fn new(meta: &Metadata) -> Option<Rules> {
         let d = meta.descriptors();
         let national_prefix = meta.national_prefix().map(str::to_string);
-        let parsing_is_prefix = match meta.national_prefix_for_parsing() {
-            None => true,
-            Some(re) => Some(re.as_str()) == national_prefix.as_deref(),
-        };
-        let opaque = !parsing_is_prefix || meta.national_prefix_transform_rule().is_some();
         let types = [
             d.premium_rate(),
             d.toll_free(),
@@ -101,7 +94,6 @@ impl Rules {
             id: meta.id().to_string(),
             country_code: meta.country_code().to_string(),
             national_prefix,
-            opaque,
             prefix_for_parsing: match meta.national_prefix_for_parsing() {
                 Some(re) => Some(anchored(re.as_str())?),
                 None => None,
@@ -128,10 +120,10 @@ impl Rules {
 
     /// Whether the digits, read after this region's country code, could be valid here. The
     /// parser may drop a national prefix, and may or may not keep leading zeros (`+43 0…`),
-    /// so every one of those readings is tried.
+    /// so every one of those readings is tried; a prefix transform rule is not modelled.
     fn possible_after_code(&self, rest: &str) -> bool {
         let valid = |n: &str| self.valid_nsn(n) || self.valid_nsn(n.trim_start_matches('0'));
-        self.opaque
+        self.transform
             || valid(rest)
             || self.without_prefix(rest).is_some_and(valid)
             || self.read_national(rest).is_some_and(valid)
@@ -139,7 +131,7 @@ impl Rules {
 
     /// Whether the digits, dialled nationally in this region, could be valid.
     fn possible_national(&self, digits: &str) -> bool {
-        if self.opaque
+        if self.transform
             || self
                 .international_prefix
                 .as_ref()
@@ -275,9 +267,7 @@ pub(super) fn decide_international(digits: &str) -> Option<bool> {
 /// The crate's answer for `digits` dialled nationally in `region`, when the rules can replay
 /// its parse exactly (see [`decide_international`]).
 pub(super) fn decide_national(region: &str, digits: &str) -> Option<bool> {
-    let code = DATABASE.by_id(region)?.country_code();
-    let rules = rules_for(code)?;
-    let own = rules.iter().find(|r| r.id == region)?;
+    let (rules, own) = region_rules(region)?;
     // An international dialling prefix or the country code written without `+` make the
     // parser read the digits another way.
     if own
@@ -293,32 +283,20 @@ pub(super) fn decide_national(region: &str, digits: &str) -> Option<bool> {
 
 /// Whether `+digits` could be a valid number: `false` only when the crate would say so too.
 pub(super) fn possible_international(digits: &str) -> bool {
-    for len in 1..=3.min(digits.len()) {
-        let Ok(code) = digits[..len].parse::<u16>() else {
-            return false;
-        };
-        if by_code().contains_key(&code) {
-            let rest = &digits[len..];
-            return match rules_for(code) {
-                Some(rules) => rules.iter().any(|r| r.possible_after_code(rest)),
-                None => true,
-            };
-        }
-    }
-    false
+    split_code(digits).is_some_and(|(code, rest)| {
+        rules_for(code).is_none_or(|rules| rules.iter().any(|r| r.possible_after_code(rest)))
+    })
 }
 
 /// Whether `digits`, dialled nationally in `region`, could be a valid number there: `false`
 /// only when the crate would say so too.
 pub(super) fn possible_national(region: &str, digits: &str) -> bool {
-    let Some(meta) = DATABASE.by_id(region) else {
-        return true;
-    };
-    match rules_for(meta.country_code()) {
-        Some(rules) => rules
-            .iter()
-            .find(|r| r.id == region)
-            .is_none_or(|r| r.possible_national(digits)),
-        None => true,
-    }
+    region_rules(region).is_none_or(|(_, own)| own.possible_national(digits))
+}
+
+/// The rules of the regions sharing `region`'s country code, and `region`'s own; `None` for
+/// an unknown region or metadata that did not compile.
+fn region_rules(region: &str) -> Option<(&'static [Rules], &'static Rules)> {
+    let rules = rules_for(DATABASE.by_id(region)?.country_code())?;
+    Some((rules, rules.iter().find(|r| r.id == region)?))
 }
