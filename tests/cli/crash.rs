@@ -74,15 +74,7 @@ fn a_scan_killed_mid_ingest_leaves_a_consistent_catalog_and_a_rerun_completes_it
     let big = tempfile::tempdir().unwrap();
     let data = tempfile::tempdir().unwrap();
     write_many(big.path());
-    let scan_args = [
-        "scan".as_ref(),
-        big.path().as_os_str(),
-        "--catalog".as_ref(),
-        "--data-dir".as_ref(),
-        data.path().as_os_str(),
-        "--format".as_ref(),
-        "ndjson".as_ref(),
-    ];
+    let scan_args = catalog_scan_args(big.path(), data.path());
 
     let mut victim = piicat()
         .args(scan_args)
@@ -184,15 +176,7 @@ fn ctrl_c_finishes_the_run_as_interrupted() {
     let data = tempfile::tempdir().unwrap();
     write_many(big.path());
     let mut victim = piicat()
-        .args([
-            "scan".as_ref(),
-            big.path().as_os_str(),
-            "--catalog".as_ref(),
-            "--data-dir".as_ref(),
-            data.path().as_os_str(),
-            "--format".as_ref(),
-            "ndjson".as_ref(),
-        ])
+        .args(catalog_scan_args(big.path(), data.path()))
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

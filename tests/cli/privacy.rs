@@ -33,17 +33,9 @@ fn the_catalog_and_its_index_hold_no_raw_value() {
     }
 
     // Debug logging on: the logs must be as clean as the catalog.
-    let scan = run([
-        "-vv".as_ref(),
-        "scan".as_ref(),
-        fixture.path().as_os_str(),
-        "--catalog".as_ref(),
-        "--data-dir".as_ref(),
-        data.path().as_os_str(),
-        "--format".as_ref(),
-        "ndjson".as_ref(),
-    ])
-    .expect_code(&[1]);
+    let verbose: &std::ffi::OsStr = "-vv".as_ref();
+    let scan = run(std::iter::once(verbose).chain(catalog_scan_args(fixture.path(), data.path())))
+        .expect_code(&[1]);
     let line = scan.catalog_line();
     assert_eq!(
         (line.new, line.failed, line.not_written),

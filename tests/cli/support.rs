@@ -67,6 +67,20 @@ fn tail(s: &str) -> &str {
 }
 
 /// Runs `piicat ARGS` to completion.
+/// `scan TARGET --catalog --data-dir DATA --format ndjson`: a scan into the embedded catalog
+/// of a data dir, one report per line on stdout.
+pub fn catalog_scan_args<'a>(target: &'a Path, data: &'a Path) -> [&'a std::ffi::OsStr; 7] {
+    [
+        "scan".as_ref(),
+        target.as_os_str(),
+        "--catalog".as_ref(),
+        "--data-dir".as_ref(),
+        data.as_os_str(),
+        "--format".as_ref(),
+        "ndjson".as_ref(),
+    ]
+}
+
 pub fn run<I, S>(args: I) -> Ran
 where
     I: IntoIterator<Item = S>,
