@@ -3,7 +3,7 @@
 //! Built once, then shared read-only across threads (`Send + Sync`, no lock on the hot path).
 //! It must never print, log or return a raw value except inside [`Sensitive`].
 
-use crate::automaton::{PatternSource, TextAutomaton};
+use crate::automaton::{PatternSource, TextAutomaton, ValuePatterns};
 use crate::builtin;
 use crate::class::{DataClass, Likelihood};
 use crate::custom::CustomDetector;
@@ -85,11 +85,18 @@ impl TextMatch<'_, '_> {
 pub(crate) type Rank = (bool, u8, Strength);
 
 /// The classes a whole value passed and the classes whose pattern matched but check failed.
-#[derive(Debug, Default)]
+/// Kept by the caller and reused value after value, so classifying a value allocates nothing.
+#[derive(Debug)]
 pub(crate) struct WholeValue {
     /// (class, rank, proposed only by a weak pattern, found through a name hint alone).
     pub passed: Vec<(usize, Rank, bool, bool)>,
     pub rejected: Vec<usize>,
+    /// The anchored patterns the value matched.
+    set: Vec<usize>,
+    /// Detectors proposed for the value, with their rank, most specific first.
+    candidates: Vec<(Rank, usize)>,
+    /// Detectors whose check ran and failed.
+    failed: Vec<usize>,
 }
 
 /// The compiled detection engine.
@@ -101,8 +108,8 @@ pub struct Engine {
     pub(crate) by_class: Vec<Vec<usize>>,
     text_re: TextAutomaton,
     text_patterns: Vec<TextPattern>,
-    /// Anchored value patterns; entry i belongs to detector `whole_detector[i]`.
-    whole: regex::RegexSet,
+    /// Anchored value patterns; pattern i belongs to detector `whole_detector[i]`.
+    whole: ValuePatterns,
     whole_detector: Vec<usize>,
     pub(crate) hints: HintIndex,
     pub(crate) names: NameDictionaries,
@@ -273,14 +280,13 @@ impl Engine {
                 .unwrap_or_else(|| "<engine>".into()),
             reason: format!("pattern does not compile: {}", e.reason),
         })?;
-        let whole = regex::RegexSetBuilder::new(&whole_sources)
-            .size_limit(256 << 20)
-            .dfa_size_limit(64 << 20)
-            .build()
-            .map_err(|e| Error::InvalidDetector {
-                detector: "<value patterns>".into(),
-                reason: e.to_string(),
-            })?;
+        let whole = ValuePatterns::new(&whole_sources).map_err(|e| Error::InvalidDetector {
+            detector: e
+                .pattern
+                .map(|i| classes[detectors[whole_detector[i]].class].id.clone())
+                .unwrap_or_else(|| "<value patterns>".into()),
+            reason: e.reason,
+        })?;
         Ok(Engine {
             classes,
             detectors,
@@ -389,16 +395,25 @@ impl Engine {
                 },
                 None => (m.start(), m.end(), false),
             };
+            // A span glued to its neighbours (`2022-02-26 00`, `McDonald`) is no value of
+            // any detector: the checks below would all refuse it, so they are not asked.
+            let stuck = glued(bytes, vs, ve) || mid_word(text, vs);
             // A value after a context word may be self-evidently something stronger
             // (`STRIPE_SECRET_KEY=sk_live_…` is a Stripe key, not a password).
-            let stronger = if contexted {
+            let stronger = if stuck {
+                None
+            } else if contexted {
                 self.alternative(text, vs, ve, tp.detector)
                     .filter(|f| self.strength_of(f) == Strength::Strong)
             } else {
                 None
             };
             let confirmed = stronger
-                .or_else(|| self.confirm_text(text, vs, ve, tp.detector, contexted))
+                .or_else(|| {
+                    (!stuck)
+                        .then(|| self.confirm_text(text, vs, ve, tp.detector, contexted))
+                        .flatten()
+                })
                 .or_else(|| {
                     contexted
                         .then(|| self.contexted_alternative(text, m.start(), tp.detector))
@@ -414,7 +429,10 @@ impl Engine {
                 }
                 continue;
             }
-            if !contexted && let Some(found) = self.alternative(text, vs, ve, tp.detector) {
+            if !contexted
+                && !stuck
+                && let Some(found) = self.alternative(text, vs, ve, tp.detector)
+            {
                 out.push(found);
                 pos = m.end();
                 continue;
@@ -534,7 +552,9 @@ impl Engine {
     ) -> Option<TextMatch<'e, 't>> {
         let value = &text[start..end];
         let mut tried: Option<usize> = None;
-        for idx in self.whole.matches(value).iter() {
+        let mut set = Vec::new();
+        self.whole_matches(value, &mut set);
+        for &idx in &set {
             let det = self.whole_detector[idx];
             if det == failed || tried == Some(det) || self.detectors[det].def.text != TextRule::Free
             {
@@ -656,34 +676,68 @@ impl Engine {
         }
     }
 
-    /// Classes of a whole field value: every detector whose anchored pattern matches it (and
-    /// whose name-hint rule is met) runs its check; classes hinted by the name also run their
-    /// validators on values the patterns missed.
+    /// Scratch space for [`Engine::whole_value`].
+    pub(crate) fn whole_scratch(&self) -> WholeValue {
+        WholeValue {
+            passed: Vec::new(),
+            rejected: Vec::new(),
+            set: Vec::new(),
+            candidates: Vec::new(),
+            failed: Vec::new(),
+        }
+    }
+
+    /// Classes of a whole field value, into `out`: every detector whose anchored pattern
+    /// matches it (and whose name-hint rule is met) runs its check, the most specific first;
+    /// classes hinted by the name also run their validators on values the patterns missed.
+    ///
+    /// A value has one meaning: the caller counts a class that passed below the best rank
+    /// exactly as one that failed. So once a check passed, the checks of lower-ranked
+    /// detectors are not run at all (a hinted SSN column never runs the phone validator).
     pub(crate) fn whole_value(
         &self,
         hints: &NameHints,
         hinted_checks: &[usize],
         value: &str,
-    ) -> WholeValue {
-        let mut out = WholeValue::default();
-        for det_idx in self.whole_matches(value) {
+        out: &mut WholeValue,
+    ) {
+        out.passed.clear();
+        out.rejected.clear();
+        out.candidates.clear();
+        out.failed.clear();
+        self.whole_matches(value, &mut out.set);
+        for &idx in &out.set {
+            let det_idx = self.whole_detector[idx];
+            let det = &self.detectors[det_idx];
+            let hinted = hints.positive_for(det.class).is_some();
+            if (det.def.field_needs_hint && !hinted)
+                || out.candidates.iter().any(|&(_, d)| d == det_idx)
+            {
+                continue;
+            }
+            let rank = (hinted, det.def.check.specificity(), det.def.strength);
+            out.candidates.push((rank, det_idx));
+        }
+        // Stable: equal ranks keep the detectors' order.
+        out.candidates.sort_by_key(|c| std::cmp::Reverse(c.0));
+        let mut best: Option<Rank> = None;
+        for &(rank, det_idx) in &out.candidates {
             let det = &self.detectors[det_idx];
             if out.passed.iter().any(|p| p.0 == det.class) {
                 continue;
             }
-            let hinted = hints.positive_for(det.class).is_some();
-            if det.def.field_needs_hint && !hinted {
+            let outranked = best.is_some_and(|b| rank < b);
+            if !outranked && self.check(&det.def.check, value) {
+                out.rejected.retain(|c| *c != det.class);
+                out.passed
+                    .push((det.class, rank, det.def.strength == Strength::Weak, false));
+                best = best.max(Some(rank));
                 continue;
             }
-            if self.check(&det.def.check, value) {
-                out.rejected.retain(|c| *c != det.class);
-                out.passed.push((
-                    det.class,
-                    (hinted, det.def.check.specificity(), det.def.strength),
-                    det.def.strength == Strength::Weak,
-                    false,
-                ));
-            } else if !out.rejected.contains(&det.class) {
+            if !outranked {
+                out.failed.push(det_idx);
+            }
+            if !out.rejected.contains(&det.class) {
                 out.rejected.push(det.class);
             }
         }
@@ -693,7 +747,9 @@ impl Engine {
             }
             let hit = self.by_class[class].iter().find(|&&d| {
                 let check = &self.detectors[d].def.check;
-                matches!(check, Check::Validator(_)) && self.check(check, value)
+                matches!(check, Check::Validator(_))
+                    && !out.failed.contains(&d)
+                    && self.check(check, value)
             });
             if let Some(&d) = hit {
                 out.rejected.retain(|c| *c != class);
@@ -708,7 +764,6 @@ impl Engine {
         }
         let passed = &out.passed;
         out.rejected.retain(|c| !passed.iter().any(|p| p.0 == *c));
-        out
     }
 
     /// Classes with a positive hint in `hints` whose detectors have a validator: these run on
@@ -741,7 +796,8 @@ impl Engine {
         }
         let hints = self.hints.name_hints(name);
         let checks = self.hinted_checks(&hints);
-        let whole = self.whole_value(&hints, &checks, value);
+        let mut whole = self.whole_scratch();
+        self.whole_value(&hints, &checks, value, &mut whole);
         let (class, rank, _, _) = whole
             .passed
             .iter()
@@ -787,16 +843,13 @@ impl Engine {
         })
     }
 
-    /// Detectors whose anchored pattern matches the whole value.
-    pub(crate) fn whole_matches(&self, value: &str) -> impl Iterator<Item = usize> + '_ {
-        let set = if value.len() <= WHOLE_VALUE_MAX {
-            Some(self.whole.matches(value))
-        } else {
-            None
-        };
-        set.into_iter()
-            .flat_map(|s| s.into_iter())
-            .map(|i| self.whole_detector[i])
+    /// The anchored patterns that match the whole value, into `set`; none for a value
+    /// longer than [`WHOLE_VALUE_MAX`].
+    fn whole_matches(&self, value: &str, set: &mut Vec<usize>) {
+        set.clear();
+        if value.len() <= WHOLE_VALUE_MAX {
+            self.whole.matches(value, set);
+        }
     }
 }
 

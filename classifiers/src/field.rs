@@ -5,7 +5,7 @@
 
 use crate::class::Likelihood;
 use crate::detector::Check;
-use crate::engine::{Engine, Rank, WholeValue};
+use crate::engine::{Engine, WholeValue};
 use crate::fingerprint::{Sketch, normalize_for_fingerprint};
 use crate::hints::NameHints;
 use crate::mask::mask;
@@ -49,6 +49,8 @@ pub struct FieldScan<'e> {
     hinted_checks: Vec<usize>,
     sampled: u64,
     stats: Vec<ClassStats>,
+    /// Reused for every value.
+    scratch: WholeValue,
 }
 
 /// Cells that mean "no value".
@@ -82,6 +84,7 @@ impl<'e> FieldScan<'e> {
             hinted_checks,
             sampled: 0,
             stats: vec![ClassStats::default(); engine.classes.len()],
+            scratch: engine.whole_scratch(),
         }
     }
 
@@ -103,23 +106,20 @@ impl<'e> FieldScan<'e> {
         }
         self.sampled += 1;
         let engine = self.engine;
-        let WholeValue { passed, rejected } =
-            engine.whole_value(&self.hints, &self.hinted_checks, value);
-        for &(class, _, _, by_hint) in &passed {
-            if by_hint {
-                self.stats[class].by_hint += 1;
-            }
-        }
-        let passed: Vec<(usize, Rank, bool)> =
-            passed.into_iter().map(|(c, r, w, _)| (c, r, w)).collect();
-        for class in rejected {
+        let whole = &mut self.scratch;
+        engine.whole_value(&self.hints, &self.hinted_checks, value, whole);
+        for &class in &whole.rejected {
             self.stats[class].rejected += 1;
         }
-        if let Some(best) = passed.iter().map(|(_, s, _)| *s).max() {
+        let best = whole.passed.iter().map(|p| p.1).max();
+        if let Some(best) = best {
             // One value, one meaning: the most specific check takes it (an NHS number that
             // also parses as a phone number is an NHS number). Dictionary classes tie.
-            let winners = passed.iter().filter(|(_, r, _)| *r == best).count();
-            for (class, rank, weak) in passed {
+            let winners = whole.passed.iter().filter(|p| p.1 == best).count();
+            for &(class, rank, weak, by_hint) in &whole.passed {
+                if by_hint {
+                    self.stats[class].by_hint += 1;
+                }
                 if rank == best {
                     let st = &mut self.stats[class];
                     st.whole += 1;
@@ -129,11 +129,13 @@ impl<'e> FieldScan<'e> {
                     if winners > 1 {
                         st.shared += 1;
                     }
-                    self.remember(class, value);
+                    remember(engine, st, class, value);
                 } else {
                     self.stats[class].rejected += 1;
                 }
             }
+        }
+        if best.is_some() {
             return;
         }
         if value.len() > 24 || value.contains(char::is_whitespace) {
@@ -151,27 +153,8 @@ impl<'e> FieldScan<'e> {
                 let st = &mut self.stats[class];
                 st.embedded += 1;
                 st.best_text_confidence = st.best_text_confidence.max(m.confidence);
-                self.remember(class, m.value.expose());
+                remember(engine, st, class, m.value.expose());
             }
-        }
-    }
-
-    /// Keeps a masked example and the value's fingerprint.
-    fn remember(&mut self, class: usize, value: &str) {
-        let id = &self.engine.classes[class].id;
-        let st = &mut self.stats[class];
-        if st.examples.len() < EXAMPLES {
-            let m = mask(id, value);
-            if !st.examples.contains(&m) {
-                st.examples.push(m);
-            }
-        }
-        if let Some(key) = &self.engine.key
-            && st.fingerprinted < FINGERPRINT_LIMIT
-        {
-            st.fingerprinted += 1;
-            st.sketch
-                .insert(key.fingerprint(&normalize_for_fingerprint(id, value)));
         }
     }
 
@@ -345,6 +328,24 @@ impl<'e> FieldScan<'e> {
             masked_examples: st.examples.clone(),
             fingerprints: st.sketch.to_hex(),
         })
+    }
+}
+
+/// Keeps a masked example and the value's fingerprint.
+fn remember(engine: &Engine, st: &mut ClassStats, class: usize, value: &str) {
+    let id = &engine.classes[class].id;
+    if st.examples.len() < EXAMPLES {
+        let m = mask(id, value);
+        if !st.examples.contains(&m) {
+            st.examples.push(m);
+        }
+    }
+    if let Some(key) = &engine.key
+        && st.fingerprinted < FINGERPRINT_LIMIT
+    {
+        st.fingerprinted += 1;
+        st.sketch
+            .insert(key.fingerprint(&normalize_for_fingerprint(id, value)));
     }
 }
 

@@ -2,69 +2,89 @@
 //! their source and licence), and the stoplist of ordinary words that are also names.
 
 use crate::hints::fold_word;
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 const GIVEN: &str = include_str!("../data/given_names.txt");
 const FAMILY: &str = include_str!("../data/family_names.txt");
 const STOP: &str = include_str!("../data/name_stopwords.txt");
 
-/// Case-insensitive name dictionaries.
+/// What a folded word is: a given name, a family name, an ordinary word (bit set).
+type Kinds = u8;
+const GIVEN_NAME: Kinds = 1;
+const FAMILY_NAME: Kinds = 2;
+const ORDINARY: Kinds = 4;
+
+/// Case-insensitive name dictionaries: one map from the folded word to what it is, so a word
+/// is folded and looked up once however many questions are asked about it.
 #[derive(Clone, Debug)]
 pub(crate) struct NameDictionaries {
-    given: HashSet<String>,
-    family: HashSet<String>,
-    stop: HashSet<String>,
+    words: HashMap<String, Kinds>,
+    given: usize,
+    family: usize,
 }
 
-fn load(text: &str) -> HashSet<String> {
+fn load(text: &str, kind: Kinds, into: &mut HashMap<String, Kinds>) -> usize {
     let mut buf = String::new();
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| {
-            fold_word(l, &mut buf);
-            buf.clone()
-        })
-        .collect()
+    let mut count = 0;
+    for l in text.lines().map(str::trim) {
+        if l.is_empty() || l.starts_with('#') {
+            continue;
+        }
+        fold_word(l, &mut buf);
+        let kinds = into.entry(buf.clone()).or_insert(0);
+        count += usize::from(*kinds & kind == 0);
+        *kinds |= kind;
+    }
+    count
 }
+
+/// Words longer than this are never names; shorter ASCII words are folded on the stack.
+const WORD_MAX: usize = 48;
 
 impl NameDictionaries {
     pub(crate) fn builtin() -> NameDictionaries {
+        let mut words = HashMap::new();
+        let given = load(GIVEN, GIVEN_NAME, &mut words);
+        let family = load(FAMILY, FAMILY_NAME, &mut words);
+        load(STOP, ORDINARY, &mut words);
         NameDictionaries {
-            given: load(GIVEN),
-            family: load(FAMILY),
-            stop: load(STOP),
+            words,
+            given,
+            family,
         }
     }
 
-    /// Lower-cases and folds accents into `buf` and returns it.
-    fn lower<'b>(word: &str, buf: &'b mut String) -> &'b str {
-        fold_word(word, buf);
-        buf.as_str()
+    /// What `word` is, case and accents folded.
+    fn kinds(&self, word: &str) -> Kinds {
+        if word.len() <= WORD_MAX && word.is_ascii() {
+            let mut buf = [0u8; WORD_MAX];
+            let folded = &mut buf[..word.len()];
+            folded.copy_from_slice(word.as_bytes());
+            folded.make_ascii_lowercase();
+            let folded = std::str::from_utf8(folded).unwrap_or_default();
+            return self.words.get(folded).copied().unwrap_or(0);
+        }
+        let mut buf = String::new();
+        fold_word(word, &mut buf);
+        self.words.get(&buf).copied().unwrap_or(0)
     }
 
     fn given_any(&self, word: &str) -> bool {
-        let mut buf = String::new();
-        self.given.contains(Self::lower(word, &mut buf))
+        self.kinds(word) & GIVEN_NAME != 0
     }
 
     fn family_any(&self, word: &str) -> bool {
-        let mut buf = String::new();
-        self.family.contains(Self::lower(word, &mut buf))
+        self.kinds(word) & FAMILY_NAME != 0
     }
 
     /// Whether `word` is a known given name that is not also an ordinary word.
     pub(crate) fn is_given(&self, word: &str) -> bool {
-        let mut buf = String::new();
-        let w = Self::lower(word, &mut buf);
-        self.given.contains(w) && !self.stop.contains(w)
+        self.kinds(word) & (GIVEN_NAME | ORDINARY) == GIVEN_NAME
     }
 
     /// Whether `word` is a known family name that is not also an ordinary word.
     pub(crate) fn is_family(&self, word: &str) -> bool {
-        let mut buf = String::new();
-        let w = Self::lower(word, &mut buf);
-        self.family.contains(w) && !self.stop.contains(w)
+        self.kinds(word) & (FAMILY_NAME | ORDINARY) == FAMILY_NAME
     }
 
     /// Two or three words: a known given name, then capitalised words that are not ordinary
@@ -74,11 +94,9 @@ impl NameDictionaries {
         if !(2..=3).contains(&words.len()) || !self.is_given(words[0]) {
             return false;
         }
-        words[1..].iter().all(|w| {
-            let mut buf = String::new();
-            let lower = Self::lower(w, &mut buf);
-            w.chars().count() >= 2 && !self.stop.contains(lower)
-        })
+        words[1..]
+            .iter()
+            .all(|w| w.chars().count() >= 2 && self.kinds(w) & ORDINARY == 0)
     }
 
     /// A given name, counting those that are also ordinary words (for whole columns of
@@ -105,40 +123,47 @@ impl NameDictionaries {
 
     /// Sizes, for `piicat detectors`.
     pub(crate) fn sizes(&self) -> (usize, usize) {
-        (self.given.len(), self.family.len())
+        (self.given, self.family)
     }
 
     /// A full name: 2–4 words, the first a given name, the last a family name, with a
     /// family-name particle like `van`, `de`, `da` allowed in between. A part that is also an
     /// ordinary word (Mark, Brown) counts when the other part is an unambiguous name.
     pub(crate) fn is_full_name(&self, text: &str) -> bool {
-        let words: Vec<&str> = text.split_whitespace().collect();
-        if !(2..=4).contains(&words.len()) {
+        let mut words = [""; 4];
+        let mut n = 0;
+        for w in text.split_whitespace() {
+            if n == words.len() {
+                return false;
+            }
+            words[n] = w;
+            n += 1;
+        }
+        if n < 2 {
             return false;
         }
-        let first = words[0];
-        let last = words[words.len() - 1];
-        let parts = |w: &'_ str| -> Vec<String> {
+        let (first, last) = (words[0], words[n - 1]);
+        // Hyphenated parts: every part of the given name, and any part of the family name.
+        fn parts<'a>(names: &'a NameDictionaries, w: &'a str) -> impl Iterator<Item = Kinds> + 'a {
             w.split('-')
                 .filter(|p| !p.is_empty())
-                .map(String::from)
-                .collect()
-        };
-        let (first_parts, last_parts) = (parts(first), parts(last));
-        if first_parts.is_empty() || last_parts.is_empty() {
+                .map(|p| names.kinds(p))
+        }
+        let parts = |w| parts(self, w);
+        if parts(first).next().is_none() || parts(last).next().is_none() {
             return false;
         }
-        let first_strict = first_parts.iter().all(|p| self.is_given(p));
-        let first_loose = first_parts.iter().all(|p| self.given_any(p));
+        let strict = |k: Kinds, kind: Kinds| k & (kind | ORDINARY) == kind;
+        let first_strict = parts(first).all(|k| strict(k, GIVEN_NAME));
+        let first_loose = parts(first).all(|k| k & GIVEN_NAME != 0);
         // `Sanne de Jong`: the particle belongs to the family name.
-        let with_particle = (words.len() >= 3
-            && words[words.len() - 2].chars().all(|c| c.is_lowercase()))
-        .then(|| format!("{} {last}", words[words.len() - 2]));
-        let particle_family = with_particle.as_deref().is_some_and(|f| self.family_any(f));
-        let last_strict = particle_family || last_parts.iter().any(|p| self.is_family(p));
-        let last_loose = particle_family || last_parts.iter().any(|p| self.family_any(p));
+        let particle_family = n >= 3
+            && words[n - 2].chars().all(|c| c.is_lowercase())
+            && self.family_any(&format!("{} {last}", words[n - 2]));
+        let last_strict = particle_family || parts(last).any(|k| strict(k, FAMILY_NAME));
+        let last_loose = particle_family || parts(last).any(|k| k & FAMILY_NAME != 0);
         (first_strict && last_loose)
             || (first_loose && last_strict)
-            || (words.len() == 2 && first_strict && last_parts.iter().all(|p| self.is_given(p)))
+            || (n == 2 && first_strict && parts(last).all(|k| strict(k, GIVEN_NAME)))
     }
 }
