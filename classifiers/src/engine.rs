@@ -902,8 +902,30 @@ fn check_bonus(check: &Check) -> f32 {
 }
 
 /// Whether a numeric candidate is glued to more digits by `.`, `,`, `-` or `/`, as in version
-/// strings (`1.2.3.4.5`) and longer ids, so it is part of something else.
+/// strings (`1.2.3.4.5`) and longer ids, or is a piece of a UUID (`…-0928-4238-…`), so it is
+/// part of something else.
 fn glued(bytes: &[u8], start: usize, end: usize) -> bool {
+    glued_digits(bytes, start, end) || inside_uuid(bytes, start, end)
+}
+
+/// Whether `[start, end)` lies strictly inside a UUID (`8-4-4-4-12` hex digits).
+fn inside_uuid(bytes: &[u8], start: usize, end: usize) -> bool {
+    let part = |b: u8| b.is_ascii_hexdigit() || b == b'-';
+    let from = bytes[..start].iter().rposition(|&b| !part(b)).map_or(0, |i| i + 1);
+    let to = bytes[end..].iter().position(|&b| !part(b)).map_or(bytes.len(), |i| end + i);
+    let token = &bytes[from..to];
+    (from < start || to > end)
+        && token.len() == 36
+        && token.iter().enumerate().all(|(i, &b)| {
+            if matches!(i, 8 | 13 | 18 | 23) {
+                b == b'-'
+            } else {
+                b.is_ascii_hexdigit()
+            }
+        })
+}
+
+fn glued_digits(bytes: &[u8], start: usize, end: usize) -> bool {
     let first = bytes.get(start).copied().unwrap_or(b' ');
     let last = bytes.get(end.wrapping_sub(1)).copied().unwrap_or(b' ');
     let sep = |b: u8| matches!(b, b'.' | b',' | b'-' | b'/');
@@ -1018,6 +1040,15 @@ mod tests {
         assert!(glued(t, 4, 11)); // 1.2.3.4 followed by .5
         assert!(!glued(t, 18, 26)); // 10.0.0.1 followed by :8080
         assert!(glued(b"v1.2.3.4", 1, 8));
+    }
+
+    #[test]
+    fn pieces_of_a_uuid_are_glued() {
+        let t = b"id f760593d-0928-4238-ad9b-3b16bdaca903 ok";
+        assert!(glued(t, 12, 21), "0928-4238");
+        assert!(!glued(t, 3, 39), "the whole UUID is its own token");
+        let t = b"call 0928-4238 now";
+        assert!(!glued(t, 5, 14));
     }
 
     #[test]

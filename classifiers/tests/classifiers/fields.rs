@@ -44,6 +44,19 @@ fn year_column_is_not_a_card_and_versions_are_not_ips() {
 }
 
 #[test]
+fn decoy_columns_of_a_realistic_table_hold_no_pii() {
+    // UUIDs hold digit runs that read as phone numbers (`…-0928-4238-…`); timestamps,
+    // prices, order numbers and status words are the other columns around real PII.
+    let table = piicat_testkit::bench_table(10_000);
+    let decoys: Vec<_> = table.iter().filter(|(n, _)| !n.starts_with("col_")).collect();
+    assert_eq!(decoys.len(), 5);
+    for (name, values) in decoys {
+        let f = classify(name, values);
+        assert!(f.classes.is_empty(), "{name}: {:?}", f.classes);
+    }
+}
+
+#[test]
 fn bare_nine_digit_references_are_not_ssn_without_hint() {
     let refs = rep(&["536228491", "219459870", "401223345", "771230984"], 100);
     assert!(!ids(&classify("reference_number", &refs)).contains(&"US_SSN"));
