@@ -416,6 +416,132 @@ mod tests {
             })
     }
 
+    /// International dialling prefixes of the default regions that do not start with `00`
+    /// (which `phone_digits` reads as `+`): NANPA, AU (carrier-selected), MX, JP, SG. Each
+    /// is also another region's national digits; the `00…` ones check the `+` reading.
+    const IDDS: &[&str] = &[
+        "011", "0011", "0014", "0015", "0019", "14110011", "14880011", "09", "010", "012", "023",
+        "039", "0012",
+    ];
+
+    /// The country codes of the default regions, and a few whose national numbers keep
+    /// leading zeros or share a code among regions.
+    fn generator_codes() -> Vec<String> {
+        let mut codes: Vec<String> = DEFAULT_PHONE_REGIONS
+            .iter()
+            .filter_map(|r| DATABASE.by_id(r.as_ref()))
+            .map(|m| m.country_code().to_string())
+            .collect();
+        for extra in [
+            "225", "242", "378", "7", "380", "27", "54", "379", "262", "590",
+        ] {
+            codes.push(extra.to_string());
+        }
+        codes.sort();
+        codes.dedup();
+        codes
+    }
+
+    /// Shapes the parser reads in a particular way, generated heavily so that a wrong replay
+    /// shows: zeros after the country code (Italian fixed lines `+39 06…`), national digits
+    /// that begin with the region's own country code (with and without the national prefix
+    /// after it), and international dialling prefixes (`011 44…`, `0011 61…`, `010 81…`).
+    /// Built from real numbers (`+cc rest` as testkit writes them) and from random digits.
+    fn parser_reading_inputs(rng: &mut impl rand::Rng, rounds: usize) -> Vec<String> {
+        let codes = generator_codes();
+        let mut out = Vec::new();
+        let digits = |rng: &mut dyn rand::RngCore, len: usize| -> String {
+            (0..len)
+                .map(|_| char::from(b'0' + (rng.next_u32() % 10) as u8))
+                .collect()
+        };
+        for i in 0..rounds {
+            let profile = if i % 2 == 0 {
+                piicat_testkit::Profile::Standard
+            } else {
+                piicat_testkit::Profile::Holdout
+            };
+            let v = piicat_testkit::value_for(profile, "PHONE_NUMBER", rng);
+            let idd = IDDS[rng.random_range(0..IDDS.len())];
+            // A real number split into its code and the rest, else one made of random digits.
+            let (code, rest) = match v.strip_prefix('+').and_then(|r| r.split_once(' ')) {
+                Some((code, rest)) if rng.random_bool(0.7) => (code.to_string(), rest.to_string()),
+                _ => {
+                    let code = codes[rng.random_range(0..codes.len())].clone();
+                    let len = rng.random_range(4..=11);
+                    (code, digits(rng, len))
+                }
+            };
+            let first = rest.trim_start_matches(['0', ' ']);
+            out.push(format!("+{code} 0{first}"));
+            out.push(format!("+{code} 00{first}"));
+            out.push(format!("{code}{rest}"));
+            out.push(format!("{code} 0{first}"));
+            out.push(format!("{idd} {code} {rest}"));
+            out.push(format!("{idd}{code}0{first}"));
+            out.push(format!("{idd} 0{code}{rest}"));
+            // Italian fixed lines: the leading 0 is part of the number after +39.
+            let area = [
+                "2", "6", "10", "11", "51", "55", "81", "91", "331", "471", "9",
+            ][rng.random_range(0..11)];
+            let len = rng.random_range(4..=8);
+            let local = digits(rng, len);
+            out.push(format!("+39 0{area} {local}"));
+            out.push(format!("0{area} {local}"));
+            out.push(format!("39 0{area}{local}"));
+            out.push(format!("{idd} 39 0{area}{local}"));
+            // A default region's own code followed by digits to one of its possible lengths,
+            // so that whether the parser drops the code turns on the general pattern.
+            let region = DEFAULT_PHONE_REGIONS[rng.random_range(0..DEFAULT_PHONE_REGIONS.len())];
+            if let Some(meta) = DATABASE.by_id(region.as_ref()) {
+                let cc = meta.country_code().to_string();
+                let lengths = meta.descriptors().general().possible_length();
+                if let Some(&n) = lengths.get(rng.random_range(0..lengths.len().max(1))) {
+                    let n = usize::from(n) + rng.random_range(0..=cc.len());
+                    let tail = digits(rng, n.saturating_sub(cc.len()).max(1));
+                    out.push(format!("{cc}{tail}"));
+                    out.push(format!("{cc}0{tail}"));
+                }
+            }
+            // Codes shared by several regions, with the digits that pick one of them, written
+            // with and without zeros before them: the parser picks by the digits without
+            // zeros, then strips that region's prefix.
+            let (code, lead) = SHARED[rng.random_range(0..SHARED.len())];
+            let len = rng.random_range(3..=8);
+            let tail = digits(rng, len);
+            out.push(format!("+{code} 0{lead}{tail}"));
+            out.push(format!("+{code} {lead}{tail}"));
+            out.push(format!("+{code} 00{lead}{tail}"));
+            out.push(format!("{idd} {code} 0{lead}{tail}"));
+        }
+        out
+    }
+
+    /// Country codes shared among regions, and leading digits that pick a region other than
+    /// the first (GG, JE, IM, KZ, CX, YT, BL, AX, BS, JM, SJ, BQ, EH, VA).
+    const SHARED: &[(&str, &str)] = &[
+        ("44", "1481"),
+        ("44", "1534"),
+        ("44", "1624"),
+        ("44", "7781"),
+        ("44", "7839"),
+        ("44", "7624"),
+        ("7", "7"),
+        ("7", "9"),
+        ("61", "89162"),
+        ("61", "89164"),
+        ("262", "269"),
+        ("262", "639"),
+        ("590", "590"),
+        ("358", "18"),
+        ("1", "242"),
+        ("1", "876"),
+        ("47", "79"),
+        ("599", "9"),
+        ("212", "5288"),
+        ("39", "6698"),
+    ];
+
     #[test]
     fn compiled_rules_agree_with_the_crate() {
         use rand::{Rng, SeedableRng};
@@ -456,6 +582,7 @@ mod tests {
             inputs.push(format!("+1 {area} {exchange} {line:04}"));
             inputs.push(format!("1{area}{exchange}{line:04}"));
         }
+        inputs.extend(parser_reading_inputs(&mut rng, 4000));
         let mut valid = 0;
         for input in &inputs {
             let expected = phone_by_crate_only(input);
@@ -470,6 +597,43 @@ mod tests {
         assert!(
             valid > 4000,
             "too few valid numbers to mean anything: {valid}"
+        );
+    }
+
+    /// `phone` asks the regions in turn and stops at the first yes, so a wrong "no" in a
+    /// later region could hide: here every default region's replay of national digits is
+    /// held to the crate on its own, for the shapes the parser reads in a particular way.
+    #[test]
+    fn national_replay_agrees_with_the_crate_in_every_region() {
+        use rand::SeedableRng;
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(11);
+        let (mut decided, mut valid) = (0, 0);
+        for input in parser_reading_inputs(&mut rng, 2000) {
+            let Some(p) = phone_digits(&input) else {
+                continue;
+            };
+            if p.international {
+                if let Some(answer) = phone_rules::decide_international(&p.digits) {
+                    let expected = parse_valid(None, &format!("+{}", p.digits)).is_some();
+                    assert_eq!(answer, expected, "international replay disagrees: {input}");
+                }
+                continue;
+            }
+            for &region in DEFAULT_PHONE_REGIONS {
+                if let Some(answer) = phone_rules::decide_national(region.as_ref(), &p.digits) {
+                    let expected = parse_valid(Some(region), &p.digits).is_some();
+                    assert_eq!(
+                        answer, expected,
+                        "national replay disagrees in {region:?}: {input}"
+                    );
+                    decided += 1;
+                    valid += usize::from(expected);
+                }
+            }
+        }
+        assert!(
+            decided > 40_000 && valid > 1000,
+            "too few replays to mean anything: {decided} decided, {valid} valid"
         );
     }
 
