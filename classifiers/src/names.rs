@@ -2,7 +2,9 @@
 //! their source and licence), and the stoplist of ordinary words that are also names.
 
 use crate::hints::fold_word;
+use rustc_hash::FxHasher;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 const GIVEN: &str = include_str!("../data/given_names.txt");
 const FAMILY: &str = include_str!("../data/family_names.txt");
@@ -18,12 +20,16 @@ const ORDINARY: Kinds = 4;
 /// is folded and looked up once however many questions are asked about it.
 #[derive(Clone, Debug)]
 pub(crate) struct NameDictionaries {
-    words: HashMap<String, Kinds>,
+    words: HashMap<String, Kinds, BuildHasherDefault<FxHasher>>,
     given: usize,
     family: usize,
 }
 
-fn load(text: &str, kind: Kinds, into: &mut HashMap<String, Kinds>) -> usize {
+fn load(
+    text: &str,
+    kind: Kinds,
+    into: &mut HashMap<String, Kinds, BuildHasherDefault<FxHasher>>,
+) -> usize {
     let mut buf = String::new();
     let mut count = 0;
     for l in text.lines().map(str::trim) {
@@ -43,7 +49,7 @@ const WORD_MAX: usize = 48;
 
 impl NameDictionaries {
     pub(crate) fn builtin() -> NameDictionaries {
-        let mut words = HashMap::new();
+        let mut words = HashMap::default();
         let given = load(GIVEN, GIVEN_NAME, &mut words);
         let family = load(FAMILY, FAMILY_NAME, &mut words);
         load(STOP, ORDINARY, &mut words);
@@ -143,27 +149,42 @@ impl NameDictionaries {
             return false;
         }
         let (first, last) = (words[0], words[n - 1]);
+        let strict = |k: Kinds, kind: Kinds| k & (kind | ORDINARY) == kind;
         // Hyphenated parts: every part of the given name, and any part of the family name.
-        fn parts<'a>(names: &'a NameDictionaries, w: &'a str) -> impl Iterator<Item = Kinds> + 'a {
-            w.split('-')
-                .filter(|p| !p.is_empty())
-                .map(|p| names.kinds(p))
+        // Each part is looked up once.
+        let (mut first_strict, mut first_loose, mut first_parts) = (true, true, 0);
+        for k in first
+            .split('-')
+            .filter(|p| !p.is_empty())
+            .map(|p| self.kinds(p))
+        {
+            first_strict &= strict(k, GIVEN_NAME);
+            first_loose &= k & GIVEN_NAME != 0;
+            first_parts += 1;
         }
-        let parts = |w| parts(self, w);
-        if parts(first).next().is_none() || parts(last).next().is_none() {
+        let (mut last_strict, mut last_loose, mut last_given, mut last_parts) =
+            (false, false, true, 0);
+        for k in last
+            .split('-')
+            .filter(|p| !p.is_empty())
+            .map(|p| self.kinds(p))
+        {
+            last_strict |= strict(k, FAMILY_NAME);
+            last_loose |= k & FAMILY_NAME != 0;
+            last_given &= strict(k, GIVEN_NAME);
+            last_parts += 1;
+        }
+        if first_parts == 0 || last_parts == 0 {
             return false;
         }
-        let strict = |k: Kinds, kind: Kinds| k & (kind | ORDINARY) == kind;
-        let first_strict = parts(first).all(|k| strict(k, GIVEN_NAME));
-        let first_loose = parts(first).all(|k| k & GIVEN_NAME != 0);
         // `Sanne de Jong`: the particle belongs to the family name.
         let particle_family = n >= 3
             && words[n - 2].chars().all(|c| c.is_lowercase())
             && self.family_any(&format!("{} {last}", words[n - 2]));
-        let last_strict = particle_family || parts(last).any(|k| strict(k, FAMILY_NAME));
-        let last_loose = particle_family || parts(last).any(|k| k & FAMILY_NAME != 0);
+        let last_strict = particle_family || last_strict;
+        let last_loose = particle_family || last_loose;
         (first_strict && last_loose)
             || (first_loose && last_strict)
-            || (n == 2 && first_strict && parts(last).all(|k| strict(k, GIVEN_NAME)))
+            || (n == 2 && first_strict && last_given)
     }
 }
