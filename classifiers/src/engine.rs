@@ -654,8 +654,11 @@ impl Engine {
         if let Some(nl) = text[end..to].find('\n') {
             to = end + nl;
         }
-        let window = format!("{} {}", &text[from..start], &text[end..to]);
-        self.hints.context_in(&window, class)
+        let window = text[from..start]
+            .chars()
+            .chain(std::iter::once(' '))
+            .chain(text[end..to].chars());
+        self.hints.context_in_chars(window, class)
     }
 
     /// Runs a detector's check on a candidate value.
@@ -911,8 +914,14 @@ fn glued(bytes: &[u8], start: usize, end: usize) -> bool {
 /// Whether `[start, end)` lies strictly inside a UUID (`8-4-4-4-12` hex digits).
 fn inside_uuid(bytes: &[u8], start: usize, end: usize) -> bool {
     let part = |b: u8| b.is_ascii_hexdigit() || b == b'-';
-    let from = bytes[..start].iter().rposition(|&b| !part(b)).map_or(0, |i| i + 1);
-    let to = bytes[end..].iter().position(|&b| !part(b)).map_or(bytes.len(), |i| end + i);
+    let from = bytes[..start]
+        .iter()
+        .rposition(|&b| !part(b))
+        .map_or(0, |i| i + 1);
+    let to = bytes[end..]
+        .iter()
+        .position(|&b| !part(b))
+        .map_or(bytes.len(), |i| end + i);
     let token = &bytes[from..to];
     (from < start || to > end)
         && token.len() == 36

@@ -37,15 +37,7 @@ pub fn tokenize_name(name: &str) -> Vec<String> {
     let mut prev: Option<char> = None;
     for c in name.chars() {
         let c = fold_accent(c);
-        let boundary = match prev {
-            None => false,
-            Some(p) => {
-                !c.is_alphanumeric()
-                    || (p.is_lowercase() && c.is_uppercase())
-                    || (p.is_alphabetic() && c.is_ascii_digit())
-                    || (p.is_ascii_digit() && c.is_alphabetic())
-            }
-        };
+        let boundary = prev.is_some_and(|p| token_boundary(p, c));
         if boundary && !cur.is_empty() {
             tokens.push(std::mem::take(&mut cur));
         }
@@ -216,7 +208,18 @@ impl HintIndex {
     /// Context words of `class` found as whole words in `window` (free text near a candidate):
     /// `(positive, negative)`.
     pub(crate) fn context_in(&self, window: &str, class: usize) -> (bool, bool) {
-        let norm = normalize_text(window);
+        self.context_in_chars(window.chars(), class)
+    }
+
+    /// [`Self::context_in`] over a window given as characters (two pieces of a line joined
+    /// by a space, without building the string first).
+    pub(crate) fn context_in_chars(
+        &self,
+        window: impl Iterator<Item = char>,
+        class: usize,
+    ) -> (bool, bool) {
+        let mut norm = String::new();
+        normalize_chars(window, &mut norm);
         let bytes = norm.as_bytes();
         let (mut pos, mut neg) = (false, false);
         for m in self.context.find_overlapping_iter(&norm) {
@@ -238,14 +241,65 @@ impl HintIndex {
 }
 
 /// Lower-cases, folds accents, splits camelCase and turns every non-alphanumeric into one
-/// space, so context phrases match as whole tokens.
-fn normalize_text(s: &str) -> String {
-    tokenize_name(s).join(" ")
+/// space, so context phrases match as whole tokens: [`tokenize_name`]'s tokens joined by
+/// spaces, written straight into `out`.
+fn normalize_chars(chars: impl Iterator<Item = char>, out: &mut String) {
+    out.clear();
+    let mut prev: Option<char> = None;
+    // Whether the token being written has a character yet.
+    let mut in_token = false;
+    for c in chars {
+        let c = fold_accent(c);
+        if let Some(p) = prev
+            && in_token
+            && token_boundary(p, c)
+        {
+            in_token = false;
+        }
+        if c.is_alphanumeric() {
+            if !in_token && !out.is_empty() {
+                out.push(' ');
+            }
+            out.extend(c.to_lowercase());
+            in_token = true;
+        }
+        prev = Some(c);
+    }
+}
+
+/// Whether a new token starts at `c` after `prev` (camelCase, letters to digits, separators).
+fn token_boundary(prev: char, c: char) -> bool {
+    !c.is_alphanumeric()
+        || (prev.is_lowercase() && c.is_uppercase())
+        || (prev.is_alphabetic() && c.is_ascii_digit())
+        || (prev.is_ascii_digit() && c.is_alphabetic())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn normalized_windows_are_the_joined_tokens() {
+        const ALPHABET: [char; 16] = [
+            'a', 'Z', 'é', 'Ł', '7', '0', ' ', '_', '-', '.', ':', 'q', 'B', 'ß', '\n', 'İ',
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut out = String::new();
+        for _ in 0..5_000 {
+            let len = (seed % 24) as usize;
+            let s: String = (0..len)
+                .map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    ALPHABET[(seed % 16) as usize]
+                })
+                .collect();
+            normalize_chars(s.chars(), &mut out);
+            assert_eq!(out, tokenize_name(&s).join(" "), "{s:?}");
+        }
+    }
 
     #[test]
     fn tokenizes_every_naming_style() {
@@ -297,6 +351,10 @@ mod tests {
     fn context_words_are_whole_words() {
         let idx = index();
         assert_eq!(idx.context_in("the public record", 1), (false, false));
+        assert_eq!(
+            idx.context_in_chars("x lic".chars().chain(" ".chars()).chain(": 1".chars()), 1),
+            (true, false)
+        );
         assert_eq!(idx.context_in("lic: ", 1), (true, false));
         assert_eq!(idx.context_in("Driver-License no. ", 1), (true, false));
         assert_eq!(idx.context_in("email not verified", 0), (true, true));
