@@ -6,7 +6,7 @@
 use crate::class::Likelihood;
 use crate::detector::Check;
 use crate::engine::{Engine, WholeValue};
-use crate::fingerprint::{Sketch, normalize_for_fingerprint};
+use crate::fingerprint::Sketch;
 use crate::hints::NameHints;
 use crate::mask::mask;
 use crate::report::{ClassScore, FieldFinding};
@@ -344,8 +344,7 @@ fn remember(engine: &Engine, st: &mut ClassStats, class: usize, value: &str) {
         && st.fingerprinted < FINGERPRINT_LIMIT
     {
         st.fingerprinted += 1;
-        st.sketch
-            .insert(key.fingerprint(&normalize_for_fingerprint(id, value)));
+        st.sketch.insert(key.fingerprint_value(id, value));
     }
 }
 

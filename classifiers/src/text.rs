@@ -5,7 +5,7 @@
 use crate::class::Likelihood;
 use crate::engine::Engine;
 use crate::field::FINGERPRINT_LIMIT;
-use crate::fingerprint::{Sketch, normalize_for_fingerprint};
+use crate::fingerprint::Sketch;
 use crate::report::{ClassScore, FieldFinding};
 use std::collections::BTreeMap;
 
@@ -65,9 +65,8 @@ impl<'e> TextScan<'e> {
                 && seen.fingerprinted < FINGERPRINT_LIMIT
             {
                 seen.fingerprinted += 1;
-                seen.sketch.insert(
-                    key.fingerprint(&normalize_for_fingerprint(&m.class.id, m.value.expose())),
-                );
+                seen.sketch
+                    .insert(key.fingerprint_value(&m.class.id, m.value.expose()));
             }
         }
     }
