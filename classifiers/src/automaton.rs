@@ -317,26 +317,27 @@ impl TextAutomaton {
     }
 }
 
-/// The spellings of a context phrase the pattern accepts: its words joined by nothing or one
-/// of ` _.'-` (`d o b` → `dob`, `d.o.b`, `d-o-b`…). Phrases of more than three words are
-/// looked for by their first two words joined, which every spelling starts with.
+/// The keyword literals of a context phrase: the spellings of its first words that every
+/// spelling the pattern accepts starts with. The words are joined by nothing or one of
+/// ` _.'-` (`d o b` → `dob`, `d.o.b`, `d-o-b`…), and only as many words are taken as make
+/// four letters (`date of birth` → `date`, `tax id` → `taxid`, `tax_id`…): a short literal
+/// set keeps the keyword automaton small enough to stay in cache, and the pattern itself
+/// checks the rest of the phrase.
 fn keyword_literals(phrase: &str) -> Vec<String> {
     const JOINERS: [&str; 6] = ["", " ", "_", ".", "'", "-"];
-    let words: Vec<String> = phrase
-        .split(' ')
-        .take(3)
-        .map(|w| w.to_ascii_lowercase())
-        .collect();
-    let words = if phrase.split(' ').count() > 3 {
-        &words[..2]
-    } else {
-        &words[..]
-    };
-    let mut out = vec![words[0].clone()];
-    for w in &words[1..] {
+    const LETTERS: usize = 4;
+    let mut words = phrase.split(' ').map(str::to_ascii_lowercase);
+    let first = words.next().unwrap_or_default();
+    let mut letters = first.len();
+    let mut out = vec![first];
+    for w in words {
+        if letters >= LETTERS {
+            break;
+        }
+        letters += w.len();
         out = out
             .iter()
-            .flat_map(|prefix| JOINERS.iter().map(move |j| format!("{prefix}{j}{w}")))
+            .flat_map(|prefix| JOINERS.map(|j| format!("{prefix}{j}{w}")))
             .collect();
     }
     out
