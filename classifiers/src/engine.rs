@@ -17,7 +17,9 @@ use crate::report::FieldFinding;
 use crate::sensitive::Sensitive;
 use crate::text::TextScan;
 use crate::validators::Validator;
+use memchr::memmem;
 use std::collections::{BTreeMap, HashSet};
+use std::sync::LazyLock;
 
 /// The confidence below which nothing is reported, unless configured otherwise.
 pub const DEFAULT_MIN_CONFIDENCE: f32 = 0.5;
@@ -445,9 +447,14 @@ impl Engine {
                 m.end()
             };
         }
-        if memchr::memmem::find(bytes, b"INSERT INTO").is_some()
-            || memchr::memmem::find(bytes, b"insert into").is_some()
-        {
+        // Searchers built once: building one costs more than searching a field value.
+        static INSERT: LazyLock<[memmem::Finder<'static>; 2]> = LazyLock::new(|| {
+            [
+                memmem::Finder::new(b"INSERT INTO"),
+                memmem::Finder::new(b"insert into"),
+            ]
+        });
+        if INSERT.iter().any(|f| f.find(bytes).is_some()) {
             self.sql_values(text, &mut out);
         }
         out
