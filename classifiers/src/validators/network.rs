@@ -12,7 +12,7 @@
 use std::net::Ipv6Addr;
 
 use phonenumber::country::Id;
-use phonenumber::metadata::DATABASE;
+use phonenumber::metadata::{DATABASE, Metadata};
 
 use super::date::parse_date;
 use super::phone_rules;
@@ -46,7 +46,29 @@ const DEFAULT_PHONE_REGIONS: &[Id] = &[
 /// (the prefix itself removed from `digits`).
 struct PhoneDigits {
     international: bool,
-    digits: String,
+    digits: Digits,
+}
+
+/// The digits of a candidate (at most 40 bytes), kept inline: no allocation per value.
+struct Digits {
+    buf: [u8; 40],
+    start: usize,
+    end: usize,
+}
+
+impl std::ops::Deref for Digits {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        // Only ASCII digits are ever stored, so this never falls back.
+        std::str::from_utf8(&self.buf[self.start..self.end]).unwrap_or_default()
+    }
+}
+
+impl std::fmt::Display for Digits {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self)
+    }
 }
 
 /// Keeps only digits, allowing the usual punctuation (spaces, `-`, `.`, `(`, `)`, `/`) and a
@@ -60,17 +82,24 @@ fn phone_digits(s: &str) -> Option<PhoneDigits> {
         Some(rest) => (true, rest),
         None => (false, s),
     };
-    let mut digits = String::with_capacity(rest.len());
+    let mut digits = Digits {
+        buf: [0; 40],
+        start: 0,
+        end: 0,
+    };
     for b in rest.bytes() {
         match b {
-            b'0'..=b'9' => digits.push(char::from(b)),
+            b'0'..=b'9' => {
+                digits.buf[digits.end] = b;
+                digits.end += 1;
+            }
             b' ' | b'-' | b'.' | b'(' | b')' | b'/' => {}
             _ => return None,
         }
     }
     if !international && digits.starts_with("00") {
         international = true;
-        digits.drain(..2);
+        digits.start = 2;
     }
     (7..=15).contains(&digits.len()).then_some(PhoneDigits {
         international,
@@ -105,7 +134,12 @@ fn widen_phone_regex_cache() {
 /// Whether a national number of these digits could belong to `region` at all, judged only
 /// from the region's possible lengths (no regex): with the trunk prefix (`0`) removed or not.
 fn region_length_fits(region: Id, digits: &str) -> bool {
-    let Some(meta) = DATABASE.by_id(region.as_ref()) else {
+    length_fits(DATABASE.by_id(region.as_ref()), digits)
+}
+
+/// [`region_length_fits`] for metadata already looked up (`None`: unknown, anything fits).
+fn length_fits(meta: Option<&Metadata>, digits: &str) -> bool {
+    let Some(meta) = meta else {
         return true;
     };
     let lengths = meta.descriptors().general().possible_length();
@@ -120,6 +154,28 @@ fn region_length_fits(region: Id, digits: &str) -> bool {
         _ => false,
     };
     without_prefix || fits(digits.len())
+}
+
+/// A default region with its metadata and compiled rules looked up once, not for every
+/// number: those lookups cost more than the cheap tests they feed.
+struct DefaultRegion {
+    id: Id,
+    meta: Option<&'static Metadata>,
+    rules: Option<phone_rules::Region>,
+}
+
+fn default_regions() -> &'static [DefaultRegion] {
+    static REGIONS: std::sync::OnceLock<Vec<DefaultRegion>> = std::sync::OnceLock::new();
+    REGIONS.get_or_init(|| {
+        DEFAULT_PHONE_REGIONS
+            .iter()
+            .map(|&id| DefaultRegion {
+                id,
+                meta: DATABASE.by_id(id.as_ref()),
+                rules: phone_rules::region(id.as_ref()),
+            })
+            .collect()
+    })
 }
 
 fn parse_valid(region: Option<Id>, text: &str) -> Option<phonenumber::PhoneNumber> {
@@ -140,21 +196,28 @@ pub fn phone(s: &str) -> bool {
     let Some(p) = phone_digits(s) else {
         return false;
     };
+    let digits: &str = &p.digits;
     if p.international {
-        return phone_rules::decide_international(&p.digits).unwrap_or_else(|| {
-            phone_rules::possible_international(&p.digits)
-                && parse_valid(None, &format!("+{}", p.digits)).is_some()
+        return phone_rules::decide_international(digits).unwrap_or_else(|| {
+            phone_rules::possible_international(digits)
+                && parse_valid(None, &format!("+{digits}")).is_some()
         });
     }
     if looks_like_other_number(s) {
         return false;
     }
-    DEFAULT_PHONE_REGIONS.iter().any(|&region| {
-        region_length_fits(region, &p.digits)
-            && phone_rules::decide_national(region.as_ref(), &p.digits).unwrap_or_else(|| {
-                phone_rules::possible_national(region.as_ref(), &p.digits)
-                    && parse_valid(Some(region), &p.digits).is_some()
-            })
+    default_regions().iter().any(|region| {
+        length_fits(region.meta, digits)
+            && match region.rules {
+                Some(rules) => {
+                    phone_rules::decide_national_in(rules, digits).unwrap_or_else(|| {
+                        phone_rules::possible_national_in(rules, digits)
+                            && parse_valid(Some(region.id), digits).is_some()
+                    })
+                }
+                // Rules that did not compile: the crate decides.
+                None => parse_valid(Some(region.id), digits).is_some(),
+            }
     })
 }
 

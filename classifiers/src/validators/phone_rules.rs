@@ -7,42 +7,141 @@
 //! validation costs tens of microseconds and threads queue on the lock. Almost every
 //! candidate a scan proposes (order numbers, prices, ids) is not a phone number at all.
 //!
-//! Here every region's descriptors are compiled into plain regexes the first time its
-//! country code is met, and the crate's own parse is replayed: an international dialling
-//! prefix or the region's own country code written without `+` (dropped only when the digits
-//! do not fit the region as written), the national prefix stripped or rewritten, leading
-//! zeros kept (the Italian `+39 06…`); then the region a number belongs to (leading digits,
-//! else the first region where it has a type) and whether it has a type there (general
-//! descriptor plus one type descriptor, as `number_type` decides). Where the replay cannot
-//! follow the crate (metadata that did not compile, a transform rule the crate would trip
-//! on), the crate decides, after a pre-check that only ever says "no" when the crate would
-//! too. A randomized test holds both to the crate's answers.
+//! Here every region's patterns are compiled into fully built DFAs the first time its
+//! country code is met (a region's descriptors into one DFA, so one walk over the digits
+//! tests them all; a code's leading digits into another), and the crate's own parse is
+//! replayed: an international dialling prefix or the region's own country code written
+//! without `+` (dropped only when the digits do not fit the region as written), the national
+//! prefix stripped or rewritten, leading zeros kept (the Italian `+39 06…`); then the region
+//! a number belongs to (leading digits, else the first region where it has a type) and
+//! whether it has a type there (general descriptor plus one type descriptor, as
+//! `number_type` decides). Where the replay cannot follow the crate (metadata that did not
+//! compile, a transform rule the crate would trip on), the crate decides, after a pre-check
+//! that only ever says "no" when the crate would too. A randomized test holds both to the
+//! crate's answers.
 
 use phonenumber::metadata::{DATABASE, Descriptor, Metadata};
+use regex_automata::dfa::{Automaton, StartKind, dense};
+use regex_automata::util::primitives::StateID;
+use regex_automata::util::{start, syntax};
+use regex_automata::{Anchored, MatchKind};
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
-/// One descriptor: the lengths it allows and its national-number pattern, anchored at the
-/// start as the crate matches it.
-struct Desc {
-    lengths: Vec<u16>,
-    re: regex::Regex,
+/// Metadata patterns compiled into one fully built DFA, searched anchored at the start as the
+/// crate matches them. A built DFA needs no per-search cache, so a test costs a walk over a
+/// dozen digits rather than the setup of a general regex search; several patterns (a
+/// region's descriptors) share one walk.
+struct Dfa {
+    dfa: dense::DFA<Vec<u32>>,
+    /// Every search starts at the start of the text, so always from this state.
+    start: StateID,
 }
 
-impl Desc {
-    fn new(d: &Descriptor) -> Option<Desc> {
-        Some(Desc {
-            lengths: d.possible_length().to_vec(),
-            re: anchored(d.national_number().as_str())?,
-        })
+impl Dfa {
+    /// The patterns (at most 64) compiled as the crate compiles them (whitespace in the XML
+    /// source is layout). Classes are ASCII where the pattern allows it: every string
+    /// searched here is ASCII digits, on which `\d` and its Unicode form agree, and the DFA
+    /// stays small.
+    fn new(sources: &[&str], kind: MatchKind) -> Option<Dfa> {
+        if sources.len() > 64 {
+            return None;
+        }
+        let patterns: Vec<String> = sources.iter().map(|s| format!("(?:{s})")).collect();
+        let build = |unicode: bool| {
+            dense::Builder::new()
+                .syntax(
+                    syntax::Config::new()
+                        .ignore_whitespace(true)
+                        .unicode(unicode),
+                )
+                .configure(
+                    dense::Config::new()
+                        .match_kind(kind)
+                        .start_kind(StartKind::Anchored),
+                )
+                .build_many(&patterns)
+                .ok()
+        };
+        let dfa = build(false).or_else(|| build(true))?;
+        let start = dfa
+            .start_state(&start::Config::new().anchored(Anchored::Yes))
+            .ok()?;
+        Some(Dfa { dfa, start })
     }
 
-    fn is_match(&self, nsn: &str) -> bool {
-        let fits = self.lengths.is_empty()
-            || u16::try_from(nsn.len()).is_ok_and(|n| self.lengths.contains(&n));
-        fits && self.re.is_match(nsn)
+    fn one(source: &str) -> Option<Dfa> {
+        Dfa::new(&[source], MatchKind::LeftmostFirst)
     }
+
+    /// The patterns (as bits by index) that match some prefix of `hay`, the walk stopping
+    /// early once `enough` holds of those found.
+    fn prefix_matches(&self, hay: &str, enough: impl Fn(u64) -> bool) -> u64 {
+        let dfa = &self.dfa;
+        let mut sid = self.start;
+        let mut found = 0u64;
+        // Matches show one byte late (the DFA's delayed match states), hence the final
+        // end-of-input transition.
+        for b in hay.bytes().map(Some).chain([None]) {
+            sid = match b {
+                Some(b) => dfa.next_state(sid, b),
+                None => dfa.next_eoi_state(sid),
+            };
+            if dfa.is_special_state(sid) {
+                if dfa.is_match_state(sid) {
+                    for i in 0..dfa.match_len(sid) {
+                        found |= 1 << dfa.match_pattern(sid, i).as_usize();
+                    }
+                    if enough(found) {
+                        break;
+                    }
+                } else if dfa.is_dead_state(sid) || dfa.is_quit_state(sid) {
+                    // No quit bytes are configured, so only the dead state ends a walk early.
+                    break;
+                }
+            }
+        }
+        found
+    }
+
+    /// Whether the (single) pattern matches some prefix of `hay` (`Regex::is_match`).
+    fn is_match(&self, hay: &str) -> bool {
+        self.prefix_matches(hay, |found| found != 0) != 0
+    }
+
+    /// The end of the leftmost-first match at the start of `hay` (`Regex::find`), found as
+    /// the DFA's own forward search finds it: the last match seen before the walk dies.
+    fn find_end(&self, hay: &str) -> Option<usize> {
+        let dfa = &self.dfa;
+        let mut sid = self.start;
+        let mut end = None;
+        for (at, b) in hay.bytes().enumerate() {
+            sid = dfa.next_state(sid, b);
+            if dfa.is_special_state(sid) {
+                if dfa.is_match_state(sid) {
+                    // Delayed by one byte: the match ended before this one.
+                    end = Some(at);
+                } else if dfa.is_dead_state(sid) || dfa.is_quit_state(sid) {
+                    return end;
+                }
+            }
+        }
+        if dfa.is_match_state(dfa.next_eoi_state(sid)) {
+            end = Some(hay.len());
+        }
+        end
+    }
+}
+
+/// The lengths a descriptor allows, as bits by length; `None` when it allows any.
+fn length_bits(lengths: &[u16]) -> Option<Option<u64>> {
+    if lengths.is_empty() {
+        return Some(None);
+    }
+    lengths
+        .iter()
+        .try_fold(0u64, |bits, &n| (n < 64).then(|| bits | 1 << n))
+        .map(Some)
 }
 
 /// A metadata pattern compiled as the crate compiles it (whitespace in the XML source is
@@ -60,24 +159,34 @@ struct Rules {
     country_code: String,
     national_prefix: Option<String>,
     /// What the parser strips as a national prefix (and carrier code), when the metadata
-    /// says more than the prefix itself (`0|180020` in GB).
-    prefix_for_parsing: Option<regex::Regex>,
+    /// says more than the prefix itself (`0|180020` in GB); the regex only for its groups,
+    /// which a transform rule needs.
+    prefix_for_parsing: Option<(Dfa, regex::Regex)>,
     /// What a stripped prefix is rewritten to (`$2` in BR, `9$1` in AR…).
     transform: Option<String>,
-    international_prefix: Option<regex::Regex>,
-    /// Picks this region among those sharing a country code (`source_for` in the crate).
-    leading_digits: Option<regex::Regex>,
-    general: Desc,
+    international_prefix: Option<Dfa>,
+    /// The general descriptor's pattern (index 0) and the type descriptors' (1…), in one
+    /// DFA so that one walk over a number tests them all.
+    descriptors: Dfa,
+    /// By length, the descriptors (bits by index, as in `descriptors`) whose possible
+    /// lengths allow it; beyond the table, those that list no lengths.
+    fits_by_len: [u64; 64],
+    fits_any_len: u64,
+    general_lengths: Vec<u16>,
     /// Lengths only diallable locally (`possible_local_length` of the general descriptor).
     general_local: Vec<u16>,
-    types: Vec<Desc>,
 }
+
+/// The general descriptor's bit in `Rules::descriptors`.
+const GENERAL: u64 = 1;
 
 impl Rules {
     fn new(meta: &Metadata) -> Option<Rules> {
         let d = meta.descriptors();
         let national_prefix = meta.national_prefix().map(str::to_string);
-        let types = [
+        // The general descriptor first, then the types in the crate's order.
+        let descs: Vec<&Descriptor> = [
+            Some(d.general()),
             d.premium_rate(),
             d.toll_free(),
             d.shared_cost(),
@@ -91,34 +200,69 @@ impl Rules {
         ]
         .into_iter()
         .flatten()
-        .map(Desc::new)
-        .collect::<Option<Vec<_>>>()?;
+        .collect();
+        let sources: Vec<&str> = descs.iter().map(|d| d.national_number().as_str()).collect();
+        let mut fits_by_len = [0u64; 64];
+        let mut fits_any_len = 0u64;
+        for (i, desc) in descs.iter().enumerate() {
+            match length_bits(desc.possible_length())? {
+                None => {
+                    fits_any_len |= 1 << i;
+                    fits_by_len.iter_mut().for_each(|f| *f |= 1 << i);
+                }
+                Some(bits) => {
+                    for (len, f) in fits_by_len.iter_mut().enumerate() {
+                        if bits >> len & 1 != 0 {
+                            *f |= 1 << i;
+                        }
+                    }
+                }
+            }
+        }
         Some(Rules {
             id: meta.id().to_string(),
             country_code: meta.country_code().to_string(),
             national_prefix,
             prefix_for_parsing: match meta.national_prefix_for_parsing() {
-                Some(re) => Some(anchored(re.as_str())?),
+                Some(re) => Some((Dfa::one(re.as_str())?, anchored(re.as_str())?)),
                 None => None,
             },
             transform: meta.national_prefix_transform_rule().map(str::to_string),
             international_prefix: match meta.international_prefix() {
-                Some(re) => Some(anchored(re.as_str())?),
+                Some(re) => Some(Dfa::one(re.as_str())?),
                 None => None,
             },
-            leading_digits: match meta.leading_digits() {
-                Some(re) => Some(anchored(re.as_str())?),
-                None => None,
-            },
-            general: Desc::new(d.general())?,
+            descriptors: Dfa::new(&sources, MatchKind::All)?,
+            fits_by_len,
+            fits_any_len,
+            general_lengths: d.general().possible_length().to_vec(),
             general_local: d.general().possible_local_length().to_vec(),
-            types,
         })
     }
 
-    /// Whether `nsn` is a valid national significant number here.
+    /// The descriptors whose possible lengths allow `len`.
+    fn fits(&self, len: usize) -> u64 {
+        self.fits_by_len
+            .get(len)
+            .copied()
+            .unwrap_or(self.fits_any_len)
+    }
+
+    /// Whether `nsn` matches the general descriptor (length and pattern).
+    fn general_match(&self, nsn: &str) -> bool {
+        let general = |found: u64| found & GENERAL != 0;
+        general(self.fits(nsn.len())) && general(self.descriptors.prefix_matches(nsn, general))
+    }
+
+    /// Whether `nsn` is a valid national significant number here: the general descriptor
+    /// and one type descriptor match, each by length and pattern. The lengths are checked
+    /// first, so a number no descriptor allows costs no walk.
     fn valid_nsn(&self, nsn: &str) -> bool {
-        self.general.is_match(nsn) && self.types.iter().any(|t| t.is_match(nsn))
+        let fits = self.fits(nsn.len());
+        let valid = |found: u64| found & GENERAL != 0 && found & fits & !GENERAL != 0;
+        fits & GENERAL != 0
+            && fits & !GENERAL != 0
+            && valid(self.descriptors.prefix_matches(nsn, valid))
     }
 
     /// Whether the digits, read after this region's country code, could be valid here. The
@@ -138,7 +282,7 @@ impl Rules {
             || self
                 .international_prefix
                 .as_ref()
-                .is_some_and(|re| re.is_match(digits))
+                .is_some_and(|dfa| dfa.is_match(digits))
         {
             return true;
         }
@@ -159,16 +303,20 @@ impl Rules {
     /// where the crate would panic (a transform rule applied without a carrier group).
     fn read_national<'d>(&self, digits: &'d str) -> Option<Cow<'d, str>> {
         let mut nsn = match &self.prefix_for_parsing {
-            Some(parsing) => match parsing.captures(digits) {
+            Some((dfa, parsing)) => match dfa.find_end(digits) {
                 None => Cow::Borrowed(digits),
-                Some(caps) => {
+                // Without a transform rule only where the match ends counts.
+                Some(end) if self.transform.is_none() => Cow::Borrowed(&digits[end..]),
+                Some(_) => {
+                    // The two compilations of one pattern agree; were they ever not to, the
+                    // crate decides.
+                    let caps = parsing.captures(digits)?;
                     let end = caps.get(0).map_or(0, |m| m.end());
                     // The rule applies only when the pattern's last group took part.
                     match (&self.transform, caps.get(caps.len() - 1)) {
                         (Some(rule), Some(_)) => {
                             let transformed = parsing.replace(digits, rule.as_str());
-                            if self.general.is_match(digits) && !self.general.is_match(&transformed)
-                            {
+                            if self.general_match(digits) && !self.general_match(&transformed) {
                                 // Kept as written when only that reading fits the region.
                                 Cow::Borrowed(digits)
                             } else if caps.get(1).is_none() {
@@ -195,7 +343,7 @@ impl Rules {
             };
         }
         let too_short = u16::try_from(nsn.len()).is_ok_and(|len| {
-            self.general.lengths.first().is_some_and(|&min| len < min)
+            self.general_lengths.first().is_some_and(|&min| len < min)
                 && !self.general_local.contains(&len)
         });
         Some(if too_short {
@@ -209,8 +357,8 @@ impl Rules {
     /// (`validator::length(.., Type::Unknown).is_possible()`).
     fn length_possible(&self, len: usize) -> bool {
         let fits = |lengths: &[u16]| u16::try_from(len).is_ok_and(|n| lengths.contains(&n));
-        !self.general.lengths.is_empty()
-            && (fits(&self.general.lengths) || fits(&self.general_local))
+        !self.general_lengths.is_empty()
+            && (fits(&self.general_lengths) || fits(&self.general_local))
     }
 
     fn without_prefix<'d>(&self, digits: &'d str) -> Option<&'d str> {
@@ -219,24 +367,108 @@ impl Rules {
     }
 }
 
-/// Every country code of the metadata, each region's rules compiled on first use.
-fn by_code() -> &'static HashMap<u16, OnceLock<Vec<Rules>>> {
-    static CODES: OnceLock<HashMap<u16, OnceLock<Vec<Rules>>>> = OnceLock::new();
+/// The regions sharing a country code, in the crate's order of regions (which decides which
+/// region a number belongs to).
+struct Code {
+    regions: Vec<Rules>,
+    /// The leading digits of every region that has them, in one DFA, so that filing a
+    /// number among the 25 regions of `+1` costs one walk.
+    leading: Option<Dfa>,
+    /// By region, its bit in `leading`'s matches (0: none, filed by having a type).
+    leading_bit: Vec<u64>,
+}
+
+impl Code {
+    fn new(regions: Vec<Rules>, sources: &[Option<&str>]) -> Option<Code> {
+        let with_leading: Vec<&str> = sources.iter().flatten().copied().collect();
+        // Built first: it refuses more patterns than there are bits.
+        let leading = match with_leading.as_slice() {
+            [] => None,
+            sources => Some(Dfa::new(sources, MatchKind::All)?),
+        };
+        let mut next = 0;
+        let leading_bit = sources
+            .iter()
+            .map(|s| {
+                s.map_or(0, |_| {
+                    next += 1;
+                    1 << (next - 1)
+                })
+            })
+            .collect();
+        Some(Code {
+            regions,
+            leading,
+            leading_bit,
+        })
+    }
+
+    /// The regions whose leading digits match some prefix of `nsn`, as `leading_bit`s.
+    fn leading_matches(&self, nsn: &str) -> u64 {
+        self.leading
+            .as_ref()
+            .map_or(0, |dfa| dfa.prefix_matches(nsn, |_| false))
+    }
+
+    /// The region the crate files a number under among those sharing its country code
+    /// (`source_for`): the first whose leading digits match, else the first where it has a
+    /// type.
+    fn pick(&self, nsn: &str) -> Option<&Rules> {
+        if let [only] = self.regions.as_slice() {
+            return Some(only);
+        }
+        let leading = self.leading_matches(nsn);
+        self.regions
+            .iter()
+            .zip(&self.leading_bit)
+            .find(|&(r, &bit)| match bit {
+                0 => r.valid_nsn(nsn),
+                bit => leading & bit != 0,
+            })
+            .map(|(r, _)| r)
+    }
+
+    /// Whether `nsn` has a type in the region `pick` files it under. A region picked for
+    /// having a type needs no second look.
+    fn valid_where_picked(&self, nsn: &str) -> bool {
+        if let [only] = self.regions.as_slice() {
+            return only.valid_nsn(nsn);
+        }
+        let leading = self.leading_matches(nsn);
+        for (r, &bit) in self.regions.iter().zip(&self.leading_bit) {
+            match bit {
+                0 if r.valid_nsn(nsn) => return true,
+                0 => {}
+                bit if leading & bit != 0 => return r.valid_nsn(nsn),
+                _ => {}
+            }
+        }
+        false
+    }
+}
+
+/// Every country code of the metadata, indexed by the code (a table, not a map: it is
+/// looked up for every digit a country code might end at), each code's rules compiled on
+/// first use.
+fn by_code() -> &'static [Option<OnceLock<Option<Code>>>] {
+    static CODES: OnceLock<Vec<Option<OnceLock<Option<Code>>>>> = OnceLock::new();
     // Asked code by code: non-geographic entities (+800, +881…) share the region id `001`,
     // so iterating regions would list only one of them.
     CODES.get_or_init(|| {
-        (1..1000u16)
-            .filter(|code| DATABASE.by_code(code).is_some_and(|m| !m.is_empty()))
-            .map(|code| (code, OnceLock::new()))
+        (0..1000u16)
+            .map(|code| {
+                (code > 0 && DATABASE.by_code(&code).is_some_and(|m| !m.is_empty()))
+                    .then(OnceLock::new)
+            })
             .collect()
     })
 }
 
 /// The rules of the regions sharing a country code; `None` for an unknown code, and for a
 /// code whose metadata did not compile (then the crate decides).
-fn rules_for(code: u16) -> Option<&'static [Rules]> {
-    let cell = by_code().get(&code)?;
-    let rules = cell.get_or_init(|| {
+fn rules_for(code: u16) -> Option<&'static Code> {
+    let cell = by_code().get(usize::from(code))?.as_ref()?;
+    cell.get_or_init(|| {
         // In the crate's order of regions, which decides which region a number belongs to.
         let ids = DATABASE.region(&code).unwrap_or_default();
         let metas: Vec<&Metadata> = if ids.iter().all(|id| *id != "001") {
@@ -244,34 +476,24 @@ fn rules_for(code: u16) -> Option<&'static [Rules]> {
         } else {
             DATABASE.by_code(&code).unwrap_or_default()
         };
-        metas
-            .into_iter()
-            .map(Rules::new)
-            .collect::<Option<Vec<_>>>()
-            .unwrap_or_default()
-    });
-    (!rules.is_empty()).then_some(rules.as_slice())
-}
-
-/// The region the crate files a number under among those sharing its country code
-/// (`source_for`): the first whose leading digits match, else the first where it has a type.
-fn pick<'r>(rules: &'r [Rules], nsn: &str) -> Option<&'r Rules> {
-    if let [only] = rules {
-        return Some(only);
-    }
-    rules.iter().find(|r| match &r.leading_digits {
-        Some(ld) => ld.is_match(nsn),
-        None => r.valid_nsn(nsn),
+        let regions = metas
+            .iter()
+            .map(|m| Rules::new(m))
+            .collect::<Option<Vec<_>>>()?;
+        let leading: Vec<Option<&str>> = metas
+            .iter()
+            .map(|m| m.leading_digits().map(|re| re.as_str()))
+            .collect();
+        Code::new(regions, &leading).filter(|c| !c.regions.is_empty())
     })
+    .as_ref()
 }
 
 /// The crate's verdict on the national significant number its parser kept under a country
 /// code: refused outside 2–17 digits or when all zeros (it keeps leading zeros as a count
 /// beside a non-zero value), else valid when it has a type in the region it is filed under.
-fn verdict(rules: &[Rules], nsn: &str) -> bool {
-    (2..=17).contains(&nsn.len())
-        && nsn.bytes().any(|b| b != b'0')
-        && pick(rules, nsn).is_some_and(|r| r.valid_nsn(nsn))
+fn verdict(code: &Code, nsn: &str) -> bool {
+    (2..=17).contains(&nsn.len()) && nsn.bytes().any(|b| b != b'0') && code.valid_where_picked(nsn)
 }
 
 /// The country code `+digits` starts with and the rest.
@@ -279,12 +501,18 @@ fn split_code(digits: &str) -> Option<(u16, &str)> {
     if digits.starts_with('0') {
         return None;
     }
-    (1..=3.min(digits.len())).find_map(|len| {
-        let code = digits[..len].parse::<u16>().ok()?;
-        by_code()
-            .contains_key(&code)
-            .then(|| (code, &digits[len..]))
-    })
+    let codes = by_code();
+    let mut code = 0u16;
+    for (len, b) in digits.bytes().take(3).enumerate() {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        code = code * 10 + u16::from(b - b'0');
+        if codes.get(usize::from(code)).is_some_and(Option::is_some) {
+            return Some((code, &digits[len + 1..]));
+        }
+    }
+    None
 }
 
 /// The crate's answer for `+digits` when the rules can replay its parse exactly; `None`
@@ -298,27 +526,33 @@ pub(super) fn decide_international(digits: &str) -> Option<bool> {
     // The parser files the number under a region by its digits without leading zeros (the
     // Italian `+39 06…`), strips that region's national prefix from the digits as written,
     // and validates what is left, zeros included, filing it again.
-    let nsn = match pick(rules, rest.trim_start_matches('0')) {
+    let nsn = match rules.pick(rest.trim_start_matches('0')) {
         Some(region) => region.read_national(rest)?,
         None => Cow::Borrowed(rest),
     };
     Some(verdict(rules, &nsn))
 }
 
+/// [`decide_national_in`] for a region given by its id.
+#[cfg(test)]
+pub(super) fn decide_national(region: &str, digits: &str) -> Option<bool> {
+    decide_national_in(self::region(region)?, digits)
+}
+
 /// The crate's answer for `digits` dialled nationally in `region`, when the rules can replay
 /// its parse exactly (see [`decide_international`]).
-pub(super) fn decide_national(region: &str, digits: &str) -> Option<bool> {
-    let (rules, own) = region_rules(region)?;
+pub(super) fn decide_national_in(region: Region, digits: &str) -> Option<bool> {
+    let Region { rules, own } = region;
     // The region's international dialling prefix (`011`, `0011`…) is stripped when a digit
     // other than 0 follows; a country code must then follow. The national prefix is still
     // stripped by this region's rules, not those of the country dialled.
     if let Some(m) = own
         .international_prefix
         .as_ref()
-        .and_then(|re| re.find(digits))
-        && !digits[m.end()..].starts_with('0')
+        .and_then(|dfa| dfa.find_end(digits))
+        && !digits[m..].starts_with('0')
     {
-        let after = &digits[m.end()..];
+        let after = &digits[m..];
         if after.len() <= 2 {
             return Some(false);
         }
@@ -333,7 +567,7 @@ pub(super) fn decide_national(region: &str, digits: &str) -> Option<bool> {
     // no possible lengths for general descriptors, so today it is always dropped; the test
     // is kept as the crate writes it.
     let national = match digits.strip_prefix(own.country_code.as_str()) {
-        Some(rest) if !own.general.is_match(digits) || !own.length_possible(digits.len()) => rest,
+        Some(rest) if !own.length_possible(digits.len()) || !own.general_match(digits) => rest,
         _ => digits,
     };
     Some(verdict(rules, &own.read_national(national)?))
@@ -342,19 +576,34 @@ pub(super) fn decide_national(region: &str, digits: &str) -> Option<bool> {
 /// Whether `+digits` could be a valid number: `false` only when the crate would say so too.
 pub(super) fn possible_international(digits: &str) -> bool {
     split_code(digits).is_some_and(|(code, rest)| {
-        rules_for(code).is_none_or(|rules| rules.iter().any(|r| r.possible_after_code(rest)))
+        rules_for(code)
+            .is_none_or(|rules| rules.regions.iter().any(|r| r.possible_after_code(rest)))
     })
 }
 
 /// Whether `digits`, dialled nationally in `region`, could be a valid number there: `false`
 /// only when the crate would say so too.
 pub(super) fn possible_national(region: &str, digits: &str) -> bool {
-    region_rules(region).is_none_or(|(_, own)| own.possible_national(digits))
+    self::region(region).is_none_or(|r| possible_national_in(r, digits))
 }
 
-/// The rules of the regions sharing `region`'s country code, and `region`'s own; `None` for
-/// an unknown region or metadata that did not compile.
-fn region_rules(region: &str) -> Option<(&'static [Rules], &'static Rules)> {
+/// [`possible_national`] for a region already looked up.
+pub(super) fn possible_national_in(region: Region, digits: &str) -> bool {
+    region.own.possible_national(digits)
+}
+
+/// A region's rules, and those of the regions sharing its country code; looked up once by
+/// a caller that asks about the same regions for every number.
+#[derive(Clone, Copy)]
+pub(super) struct Region {
+    rules: &'static Code,
+    own: &'static Rules,
+}
+
+/// The rules of `region` (an ISO id); `None` for an unknown region or metadata that did not
+/// compile.
+pub(super) fn region(region: &str) -> Option<Region> {
     let rules = rules_for(DATABASE.by_id(region)?.country_code())?;
-    Some((rules, rules.iter().find(|r| r.id == region)?))
+    let own = rules.regions.iter().find(|r| r.id == region)?;
+    Some(Region { rules, own })
 }
