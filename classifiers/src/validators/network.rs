@@ -386,14 +386,14 @@ pub fn email(s: &str) -> bool {
     if domain.len() > 253 {
         return false;
     }
-    let labels: Vec<&str> = domain.split('.').collect();
-    if labels.len() < 2 || !labels.iter().all(|l| is_dns_label(l)) {
+    let Some((_, tld)) = domain.rsplit_once('.') else {
+        return false;
+    };
+    if !domain.split('.').all(is_dns_label) {
         return false;
     }
-    let tld = labels[labels.len() - 1];
-    let tld_lower = tld.to_ascii_lowercase();
     (tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic()))
-        || (tld_lower.starts_with("xn--") && tld.len() > 4)
+        || (tld.len() > 4 && tld[..4].eq_ignore_ascii_case("xn--"))
 }
 
 /// Passwords that are templates or redactions, not secrets: `***`, `xxx`, `${VAR}`, `$VAR`,
