@@ -48,7 +48,10 @@ fn decoy_columns_of_a_realistic_table_hold_no_pii() {
     // UUIDs hold digit runs that read as phone numbers (`…-0928-4238-…`); timestamps,
     // prices, order numbers and status words are the other columns around real PII.
     let table = piicat_testkit::bench_table(10_000);
-    let decoys: Vec<_> = table.iter().filter(|(n, _)| !n.starts_with("col_")).collect();
+    let decoys: Vec<_> = table
+        .iter()
+        .filter(|(n, _)| !n.starts_with("col_"))
+        .collect();
     assert_eq!(decoys.len(), 5);
     for (name, values) in decoys {
         let f = classify(name, values);
