@@ -4,7 +4,9 @@
 //! (`cargo bench --bench classify`) are the reference; this answers "did that change help"
 //! in seconds.
 //!
-//! Run: `cargo run --release -p piicat-classifiers --example throughput [-- sparse|text|fields]`.
+//! Run: `cargo run --release -p piicat-classifiers --example throughput
+//! [-- sparse|text|fields|columns]`; `columns` times each column of the table alone, in ns per
+//! value, to show which classes cost what.
 
 use piicat_classifiers::{Engine, FingerprintKey};
 use std::time::Instant;
@@ -71,5 +73,18 @@ fn main() {
             median(runs),
             columns.len()
         );
+    }
+    if what == "columns" {
+        for (name, values) in piicat_testkit::bench_table(10_000) {
+            let runs: Vec<f64> = (0..5)
+                .map(|_| {
+                    let t = Instant::now();
+                    let f = engine.classify_field(&name, values.iter().map(String::as_str));
+                    std::hint::black_box(f);
+                    t.elapsed().as_secs_f64() * 1e9 / values.len() as f64
+                })
+                .collect();
+            println!("{name:24} {:6.0} ns per value (median of 5)", median(runs));
+        }
     }
 }
