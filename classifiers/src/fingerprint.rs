@@ -42,17 +42,34 @@ impl FingerprintKey {
     pub fn fingerprint_value(&self, class_id: &str, value: &str) -> u64 {
         let mut mac = self.mac.clone();
         match normal_form(class_id) {
-            NormalForm::Words if value.is_ascii() => {
+            // `str::to_lowercase` treats a word-final capital sigma apart; char by char is
+            // the same for every other character.
+            NormalForm::Words if !value.contains('Σ') => {
                 let mut out = Chunked::new(&mut mac);
                 for (i, word) in value.split_whitespace().enumerate() {
                     if i > 0 {
-                        out.push(' ');
+                        out.push_byte(b' ');
                     }
-                    word.chars().for_each(|c| out.push(c.to_ascii_lowercase()));
+                    for c in word.chars() {
+                        if c.is_ascii() {
+                            out.push_byte(c.to_ascii_lowercase() as u8);
+                        } else {
+                            c.to_lowercase().for_each(|l| out.push(l));
+                        }
+                    }
                 }
                 out.flush();
             }
             NormalForm::Trimmed => mac.update(value.trim().as_bytes()),
+            NormalForm::Identifier if value.is_ascii() => {
+                let mut out = Chunked::new(&mut mac);
+                for b in value.bytes() {
+                    if b.is_ascii_alphanumeric() || b == b'+' {
+                        out.push_byte(b.to_ascii_uppercase());
+                    }
+                }
+                out.flush();
+            }
             NormalForm::Identifier => {
                 let mut out = Chunked::new(&mut mac);
                 value
@@ -62,7 +79,6 @@ impl FingerprintKey {
                     .for_each(|c| out.push(c));
                 out.flush();
             }
-            // `str::to_lowercase` treats a word-final sigma apart: keep its exact result.
             NormalForm::Words => mac.update(normalize_for_fingerprint(class_id, value).as_bytes()),
         }
         Self::finish(mac)
@@ -145,6 +161,14 @@ impl<'m> Chunked<'m> {
         self.len += c.encode_utf8(&mut self.buf[self.len..]).len();
     }
 
+    fn push_byte(&mut self, b: u8) {
+        if self.len == self.buf.len() {
+            self.flush();
+        }
+        self.buf[self.len] = b;
+        self.len += 1;
+    }
+
     fn flush(&mut self) {
         self.mac.update(&self.buf[..self.len]);
         self.len = 0;
@@ -225,6 +249,8 @@ mod tests {
             "+44 20 7946 0958",
             "straße 12",
             "ﬁnn İlkay",
+            "Álvarez Ñúñez  Łukasz",
+            "ΣΟΦΙΑ ΟΔΥΣΣΕΑΣ",
             "",
             "   ",
             "a very long street name that goes on and on well past sixty-four bytes 12345",
