@@ -8,6 +8,7 @@ use crate::error::Error;
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
+use std::sync::LazyLock;
 
 /// The built-in vocabulary, shipped with the crate.
 pub(crate) const BUILTIN_HINTS: &str = include_str!("../data/hints.toml");
@@ -59,6 +60,22 @@ pub(crate) fn fold_accent(c: char) -> char {
     if c.is_ascii() {
         return c;
     }
+    // Latin-1 and Latin Extended-A/B, where names spend their accents: a table made once from
+    // the rules below, so a name is not decomposed letter by letter.
+    static LATIN: LazyLock<Vec<char>> = LazyLock::new(|| {
+        (LATIN_FIRST..=LATIN_LAST)
+            .map(|u| char::from_u32(u).map_or('\0', fold_accent_slow))
+            .collect()
+    });
+    const LATIN_FIRST: u32 = 0xC0;
+    const LATIN_LAST: u32 = 0x24F;
+    if (LATIN_FIRST..=LATIN_LAST).contains(&u32::from(c)) {
+        return LATIN[(u32::from(c) - LATIN_FIRST) as usize];
+    }
+    fold_accent_slow(c)
+}
+
+fn fold_accent_slow(c: char) -> char {
     match c {
         'ł' => return 'l',
         'Ł' => return 'L',
@@ -278,6 +295,17 @@ fn token_boundary(prev: char, c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_latin_table_folds_as_the_rules_do() {
+        for u in 0x80..0x300 {
+            if let Some(c) = char::from_u32(u) {
+                assert_eq!(fold_accent(c), fold_accent_slow(c), "{c:?}");
+            }
+        }
+        assert_eq!(fold_accent('é'), 'e');
+        assert_eq!(fold_accent('Ł'), 'L');
+    }
 
     #[test]
     fn normalized_windows_are_the_joined_tokens() {
