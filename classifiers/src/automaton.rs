@@ -24,7 +24,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use regex_automata::hybrid;
 use regex_automata::hybrid::dfa::OverlappingState;
 use regex_automata::nfa::thompson;
-use regex_automata::util::pool::Pool;
+use regex_automata::util::pool::{Pool, PoolGuard};
 use regex_automata::{Anchored, Input, Match, PatternID, PatternSet, meta};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -72,11 +72,15 @@ impl Dfa {
     }
 
     /// The leftmost-first match in `range` (look-around sees the whole text).
-    fn find(&self, text: &str, range: std::ops::Range<usize>) -> Option<Match> {
-        let mut cache = self.caches.get();
+    fn find(
+        &self,
+        cache: &mut hybrid::regex::Cache,
+        text: &str,
+        range: std::ops::Range<usize>,
+    ) -> Option<Match> {
         let input = Input::new(text).range(range);
         // With no give-up limits and only ASCII word boundaries, the lazy DFA cannot fail.
-        self.re.try_search(&mut cache, &input).ok().flatten()
+        self.re.try_search(cache, &input).ok().flatten()
     }
 }
 
@@ -247,6 +251,7 @@ impl TextAutomaton {
             automaton: self,
             text,
             next: vec![Slot::Unknown; groups],
+            caches: self.free.iter().map(|_| None).collect(),
             last: 0,
         }
     }
@@ -364,6 +369,9 @@ pub(crate) struct Cursor<'a, 't> {
     automaton: &'a TextAutomaton,
     text: &'t str,
     next: Vec<Slot>,
+    /// Each free group's cache, taken from its pool on first use and kept while the cursor
+    /// lives (a cursor searches its text many times).
+    caches: Vec<Option<PoolGuard<'a, hybrid::regex::Cache, CacheFn>>>,
     last: usize,
 }
 
@@ -387,9 +395,10 @@ impl Cursor<'_, '_> {
             if stale {
                 let found = if g < a.free.len() {
                     let group = &a.free[g];
+                    let cache = self.caches[g].get_or_insert_with(|| group.dfa.caches.get());
                     group
                         .dfa
-                        .find(self.text, from..self.text.len())
+                        .find(cache, self.text, from..self.text.len())
                         .map(|m| group.globalize(m))
                 } else {
                     a.keyed
@@ -424,6 +433,11 @@ pub(crate) struct ValuePatterns {
     caches: Pool<hybrid::dfa::Cache, PoolFn<hybrid::dfa::Cache>>,
     fallback: meta::Regex,
 }
+
+/// A lazy-DFA cache of the value patterns, taken from the pool for as long as its holder (one
+/// field's scan) lives: values are matched one after another, and taking a cache per value
+/// would lock the pool's shared stack each time another thread owns the pool.
+pub(crate) type ValueCache<'p> = PoolGuard<'p, hybrid::dfa::Cache, PoolFn<hybrid::dfa::Cache>>;
 
 impl std::fmt::Debug for ValuePatterns {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -477,16 +491,20 @@ impl ValuePatterns {
         })
     }
 
+    /// A cache to match values with.
+    pub(crate) fn cache(&self) -> ValueCache<'_> {
+        self.caches.get()
+    }
+
     /// The patterns `value` matches as a whole, in pattern order, into `out`.
-    pub(crate) fn matches(&self, value: &str, out: &mut Vec<usize>) {
+    pub(crate) fn matches(&self, cache: &mut ValueCache<'_>, value: &str, out: &mut Vec<usize>) {
         out.clear();
         let input = Input::new(value).anchored(Anchored::Yes);
-        let mut cache = self.caches.get();
         let mut state = OverlappingState::start();
         loop {
             if self
                 .dfa
-                .try_search_overlapping_fwd(&mut cache, &input, &mut state)
+                .try_search_overlapping_fwd(cache, &input, &mut state)
                 .is_err()
             {
                 out.clear();

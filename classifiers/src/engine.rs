@@ -3,7 +3,7 @@
 //! Built once, then shared read-only across threads (`Send + Sync`, no lock on the hot path).
 //! It must never print, log or return a raw value except inside [`Sensitive`].
 
-use crate::automaton::{PatternSource, TextAutomaton, ValuePatterns};
+use crate::automaton::{PatternSource, TextAutomaton, ValueCache, ValuePatterns};
 use crate::builtin;
 use crate::class::{DataClass, Likelihood};
 use crate::custom::CustomDetector;
@@ -89,7 +89,7 @@ pub(crate) type Rank = (bool, u8, Strength);
 /// The classes a whole value passed and the classes whose pattern matched but check failed.
 /// Kept by the caller and reused value after value, so classifying a value allocates nothing.
 #[derive(Debug)]
-pub(crate) struct WholeValue {
+pub(crate) struct WholeValue<'e> {
     /// (class, rank, proposed only by a weak pattern, found through a name hint alone).
     pub passed: Vec<(usize, Rank, bool, bool)>,
     pub rejected: Vec<usize>,
@@ -99,6 +99,7 @@ pub(crate) struct WholeValue {
     candidates: Vec<(Rank, usize)>,
     /// Detectors whose check ran and failed.
     failed: Vec<usize>,
+    cache: ValueCache<'e>,
 }
 
 /// The compiled detection engine.
@@ -560,7 +561,7 @@ impl Engine {
         let value = &text[start..end];
         let mut tried: Option<usize> = None;
         let mut set = Vec::new();
-        self.whole_matches(value, &mut set);
+        self.whole_matches(&mut self.whole.cache(), value, &mut set);
         for &idx in &set {
             let det = self.whole_detector[idx];
             if det == failed || tried == Some(det) || self.detectors[det].def.text != TextRule::Free
@@ -687,8 +688,9 @@ impl Engine {
     }
 
     /// Scratch space for [`Engine::whole_value`].
-    pub(crate) fn whole_scratch(&self) -> WholeValue {
+    pub(crate) fn whole_scratch(&self) -> WholeValue<'_> {
         WholeValue {
+            cache: self.whole.cache(),
             passed: Vec::new(),
             rejected: Vec::new(),
             set: Vec::new(),
@@ -709,13 +711,13 @@ impl Engine {
         hints: &NameHints,
         hinted_checks: &[usize],
         value: &str,
-        out: &mut WholeValue,
+        out: &mut WholeValue<'_>,
     ) {
         out.passed.clear();
         out.rejected.clear();
         out.candidates.clear();
         out.failed.clear();
-        self.whole_matches(value, &mut out.set);
+        self.whole_matches(&mut out.cache, value, &mut out.set);
         for &idx in &out.set {
             let det_idx = self.whole_detector[idx];
             let det = &self.detectors[det_idx];
@@ -855,10 +857,10 @@ impl Engine {
 
     /// The anchored patterns that match the whole value, into `set`; none for a value
     /// longer than [`WHOLE_VALUE_MAX`].
-    fn whole_matches(&self, value: &str, set: &mut Vec<usize>) {
+    fn whole_matches(&self, cache: &mut ValueCache<'_>, value: &str, set: &mut Vec<usize>) {
         set.clear();
         if value.len() <= WHOLE_VALUE_MAX {
-            self.whole.matches(value, set);
+            self.whole.matches(cache, value, set);
         }
     }
 }
@@ -929,9 +931,12 @@ fn inside_uuid(bytes: &[u8], start: usize, end: usize) -> bool {
         .iter()
         .position(|&b| !part(b))
         .map_or(bytes.len(), |i| end + i);
-    let token = &bytes[from..to];
-    (from < start || to > end)
-        && token.len() == 36
+    (from < start || to > end) && is_uuid(&bytes[from..to])
+}
+
+/// Whether `token` is a UUID (`8-4-4-4-12` hex digits).
+pub(crate) fn is_uuid(token: &[u8]) -> bool {
+    token.len() == 36
         && token.iter().enumerate().all(|(i, &b)| {
             if matches!(i, 8 | 13 | 18 | 23) {
                 b == b'-'

@@ -5,7 +5,7 @@
 
 use crate::class::Likelihood;
 use crate::detector::Check;
-use crate::engine::{Engine, WholeValue};
+use crate::engine::{Engine, WholeValue, is_uuid};
 use crate::fingerprint::Sketch;
 use crate::hints::NameHints;
 use crate::mask::mask;
@@ -50,7 +50,7 @@ pub struct FieldScan<'e> {
     sampled: u64,
     stats: Vec<ClassStats>,
     /// Reused for every value.
-    scratch: WholeValue,
+    scratch: WholeValue<'e>,
 }
 
 /// Cells that mean "no value".
@@ -138,7 +138,11 @@ impl<'e> FieldScan<'e> {
         if best.is_some() {
             return;
         }
-        if value.len() > 24 || value.contains(char::is_whitespace) {
+        // Free text may hold PII inside; a UUID cannot, as every candidate inside one is glued
+        // to the rest of it, so the (common) column of UUIDs is not searched value by value.
+        if (value.len() > 24 || value.contains(char::is_whitespace))
+            && !is_uuid(value.as_bytes())
+        {
             let mut seen: Vec<usize> = Vec::new();
             for m in engine.find_in_text(value) {
                 let class = engine
