@@ -140,9 +140,7 @@ impl<'e> FieldScan<'e> {
         }
         // Free text may hold PII inside; a UUID cannot, as every candidate inside one is glued
         // to the rest of it, so the (common) column of UUIDs is not searched value by value.
-        if (value.len() > 24 || value.contains(char::is_whitespace))
-            && !is_uuid(value.as_bytes())
-        {
+        if (value.len() > 24 || value.contains(char::is_whitespace)) && !is_uuid(value.as_bytes()) {
             let mut seen: Vec<usize> = Vec::new();
             for m in engine.find_in_text(value) {
                 let class = engine
