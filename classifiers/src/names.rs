@@ -1,7 +1,7 @@
 //! Dictionaries of given and family names shipped with the crate (see `data/README.md` for
 //! their source and licence), and the stoplist of ordinary words that are also names.
 
-use crate::hints::fold_word;
+use crate::hints::{fold_accent, fold_word};
 use rustc_hash::FxHasher;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
@@ -70,9 +70,21 @@ impl NameDictionaries {
             let folded = std::str::from_utf8(folded).unwrap_or_default();
             return self.words.get(folded).copied().unwrap_or(0);
         }
-        let mut buf = String::new();
-        fold_word(word, &mut buf);
-        self.words.get(&buf).copied().unwrap_or(0)
+        // Accented words fold on the stack too, unless they are long.
+        let mut buf = [0u8; 2 * WORD_MAX];
+        let mut n = 0;
+        for c in word.chars() {
+            for l in fold_accent(c).to_lowercase() {
+                if n + l.len_utf8() > buf.len() {
+                    let mut long = String::new();
+                    fold_word(word, &mut long);
+                    return self.words.get(&long).copied().unwrap_or(0);
+                }
+                n += l.encode_utf8(&mut buf[n..]).len();
+            }
+        }
+        let folded = std::str::from_utf8(&buf[..n]).unwrap_or_default();
+        self.words.get(folded).copied().unwrap_or(0)
     }
 
     fn given_any(&self, word: &str) -> bool {
