@@ -22,7 +22,6 @@
 use crate::literals;
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex_automata::hybrid;
-use regex_automata::hybrid::dfa::OverlappingState;
 use regex_automata::nfa::thompson;
 use regex_automata::util::pool::{Pool, PoolGuard};
 use regex_automata::{Anchored, Input, Match, PatternID, PatternSet, meta};
@@ -500,25 +499,49 @@ impl ValuePatterns {
     pub(crate) fn matches(&self, cache: &mut ValueCache<'_>, value: &str, out: &mut Vec<usize>) {
         out.clear();
         let input = Input::new(value).anchored(Anchored::Yes);
-        let mut state = OverlappingState::start();
-        loop {
-            if self
-                .dfa
-                .try_search_overlapping_fwd(cache, &input, &mut state)
-                .is_err()
-            {
-                out.clear();
-                let mut set = PatternSet::new(self.fallback.pattern_len());
-                self.fallback.which_overlapping_matches(&input, &mut set);
-                out.extend(set.iter().map(|p| p.as_usize()));
-                return;
-            }
-            match state.get_match() {
-                Some(m) => out.push(m.pattern().as_usize()),
-                None => break,
-            }
+        if self.walk(cache, &input, out).is_none() {
+            out.clear();
+            let mut set = PatternSet::new(self.fallback.pattern_len());
+            self.fallback.which_overlapping_matches(&input, &mut set);
+            out.extend(set.iter().map(|p| p.as_usize()));
+            return;
         }
         out.sort_unstable();
         out.dedup();
+    }
+
+    /// Walks the value through the lazy DFA by hand: every pattern is anchored at both ends,
+    /// so the patterns that match are exactly those of the state after the end of input, and
+    /// no overlapping search is needed. `None` when the lazy DFA cannot answer (its cache
+    /// gave up, or a Unicode word boundary met non-ASCII text).
+    fn walk(
+        &self,
+        cache: &mut hybrid::dfa::Cache,
+        input: &Input<'_>,
+        out: &mut Vec<usize>,
+    ) -> Option<()> {
+        let dfa = &*self.dfa;
+        let mut sid = dfa.start_state_forward(cache, input).ok()?;
+        for &b in input.haystack() {
+            sid = dfa.next_state(cache, sid, b).ok()?;
+            if sid.is_tagged() {
+                if sid.is_dead() {
+                    return Some(());
+                }
+                if sid.is_quit() || sid.is_unknown() {
+                    return None;
+                }
+            }
+        }
+        sid = dfa.next_eoi_state(cache, sid).ok()?;
+        if sid.is_quit() || sid.is_unknown() {
+            return None;
+        }
+        if sid.is_match() {
+            out.extend(
+                (0..dfa.match_len(cache, sid)).map(|i| dfa.match_pattern(cache, sid, i).as_usize()),
+            );
+        }
+        Some(())
     }
 }
