@@ -17,6 +17,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+/// The scanner's memory bound: peak RSS of a full streaming pass, in MiB.
+const MAX_RSS_MIB: f64 = 256.0;
+
 const LOG_FILES: usize = 16;
 const LOG_FILE_BYTES: usize = 64 << 20;
 const PARQUET_FILES: usize = 32;
@@ -231,6 +234,12 @@ fn benches(c: &mut Criterion) {
             logs_size as f64 / 1048576.0,
             logs_size as f64 / 1048576.0 / secs,
             s.bytes_read,
+            peak_rss_mib()
+        );
+        // The scanner's memory bound: a full pass streams, whatever the input size.
+        assert!(
+            peak_rss_mib() < MAX_RSS_MIB,
+            "a full scan of the logs peaked at {:.0} MiB",
             peak_rss_mib()
         );
     }

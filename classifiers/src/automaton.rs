@@ -25,8 +25,10 @@ use regex_automata::hybrid;
 use regex_automata::nfa::thompson;
 use regex_automata::util::pool::{Pool, PoolGuard};
 use regex_automata::{Anchored, Input, Match, PatternID, PatternSet, meta};
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Free patterns per lazy DFA: small enough that states do not multiply, large enough that
 /// the text is not scanned too many times. Measured on production-like logs: the ~43 free
@@ -428,15 +430,19 @@ const VALUE_CACHE_CAPACITY: usize = 64 << 20;
 /// value matches a handful of the hundreds of patterns; the same set as a meta regex answers
 /// when the lazy DFA cannot (a Unicode word boundary in a custom pattern met non-ASCII text).
 pub(crate) struct ValuePatterns {
-    dfa: Arc<hybrid::dfa::DFA>,
-    caches: Pool<hybrid::dfa::Cache, PoolFn<hybrid::dfa::Cache>>,
+    dfa: hybrid::dfa::DFA,
+    /// Which value patterns a thread's cache belongs to.
+    id: u64,
     fallback: meta::Regex,
 }
 
-/// A lazy-DFA cache of the value patterns, taken from the pool for as long as its holder (one
-/// field's scan) lives: values are matched one after another, and taking a cache per value
-/// would lock the pool's shared stack each time another thread owns the pool.
-pub(crate) type ValueCache<'p> = PoolGuard<'p, hybrid::dfa::Cache, PoolFn<hybrid::dfa::Cache>>;
+thread_local! {
+    /// The value patterns' lazy-DFA cache of this thread, for the patterns it was made for.
+    /// Per thread, not per field scan: a scan of a wide table or a JSON document holds
+    /// thousands of field scans at once. And not from a pool: every thread but the pool's
+    /// owner would lock a shared stack for every value.
+    static VALUE_CACHE: RefCell<Option<(u64, hybrid::dfa::Cache)>> = const { RefCell::new(None) };
+}
 
 impl std::fmt::Debug for ValuePatterns {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -480,26 +486,27 @@ impl ValuePatterns {
             )
             .build_from_nfa(nfa)
             .map_err(|e| whole_error(e.to_string()))?;
-        let dfa = Arc::new(dfa);
-        let for_pool = Arc::clone(&dfa);
-        let create: PoolFn<hybrid::dfa::Cache> = Box::new(move || for_pool.create_cache());
+        static IDS: AtomicU64 = AtomicU64::new(0);
         Ok(ValuePatterns {
             dfa,
-            caches: Pool::new(create),
+            id: IDS.fetch_add(1, Ordering::Relaxed),
             fallback,
         })
     }
 
-    /// A cache to match values with.
-    pub(crate) fn cache(&self) -> ValueCache<'_> {
-        self.caches.get()
-    }
-
     /// The patterns `value` matches as a whole, in pattern order, into `out`.
-    pub(crate) fn matches(&self, cache: &mut ValueCache<'_>, value: &str, out: &mut Vec<usize>) {
+    pub(crate) fn matches(&self, value: &str, out: &mut Vec<usize>) {
         out.clear();
         let input = Input::new(value).anchored(Anchored::Yes);
-        if self.walk(cache, &input, out).is_none() {
+        let walked = VALUE_CACHE.with(|slot| {
+            let mut slot = slot.try_borrow_mut().ok()?;
+            if slot.as_ref().is_none_or(|(id, _)| *id != self.id) {
+                *slot = Some((self.id, self.dfa.create_cache()));
+            }
+            let (_, cache) = slot.as_mut()?;
+            self.walk(cache, &input, out)
+        });
+        if walked.is_none() {
             out.clear();
             let mut set = PatternSet::new(self.fallback.pattern_len());
             self.fallback.which_overlapping_matches(&input, &mut set);
@@ -520,7 +527,7 @@ impl ValuePatterns {
         input: &Input<'_>,
         out: &mut Vec<usize>,
     ) -> Option<()> {
-        let dfa = &*self.dfa;
+        let dfa = &self.dfa;
         let mut sid = dfa.start_state_forward(cache, input).ok()?;
         for &b in input.haystack() {
             sid = dfa.next_state(cache, sid, b).ok()?;

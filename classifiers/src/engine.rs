@@ -3,7 +3,7 @@
 //! Built once, then shared read-only across threads (`Send + Sync`, no lock on the hot path).
 //! It must never print, log or return a raw value except inside [`Sensitive`].
 
-use crate::automaton::{PatternSource, TextAutomaton, ValueCache, ValuePatterns};
+use crate::automaton::{PatternSource, TextAutomaton, ValuePatterns};
 use crate::builtin;
 use crate::class::{DataClass, Likelihood};
 use crate::custom::CustomDetector;
@@ -89,7 +89,7 @@ pub(crate) type Rank = (bool, u8, Strength);
 /// The classes a whole value passed and the classes whose pattern matched but check failed.
 /// Kept by the caller and reused value after value, so classifying a value allocates nothing.
 #[derive(Debug)]
-pub(crate) struct WholeValue<'e> {
+pub(crate) struct WholeValue {
     /// (class, rank, proposed only by a weak pattern, found through a name hint alone).
     pub passed: Vec<(usize, Rank, bool, bool)>,
     pub rejected: Vec<usize>,
@@ -99,7 +99,6 @@ pub(crate) struct WholeValue<'e> {
     candidates: Vec<(Rank, usize)>,
     /// Detectors whose check ran and failed.
     failed: Vec<usize>,
-    cache: ValueCache<'e>,
 }
 
 /// The compiled detection engine.
@@ -561,7 +560,7 @@ impl Engine {
         let value = &text[start..end];
         let mut tried: Option<usize> = None;
         let mut set = Vec::new();
-        self.whole_matches(&mut self.whole.cache(), value, &mut set);
+        self.whole_matches(value, &mut set);
         for &idx in &set {
             let det = self.whole_detector[idx];
             if det == failed || tried == Some(det) || self.detectors[det].def.text != TextRule::Free
@@ -688,9 +687,8 @@ impl Engine {
     }
 
     /// Scratch space for [`Engine::whole_value`].
-    pub(crate) fn whole_scratch(&self) -> WholeValue<'_> {
+    pub(crate) fn whole_scratch(&self) -> WholeValue {
         WholeValue {
-            cache: self.whole.cache(),
             passed: Vec::new(),
             rejected: Vec::new(),
             set: Vec::new(),
@@ -711,13 +709,13 @@ impl Engine {
         hints: &NameHints,
         hinted_checks: &[usize],
         value: &str,
-        out: &mut WholeValue<'_>,
+        out: &mut WholeValue,
     ) {
         out.passed.clear();
         out.rejected.clear();
         out.candidates.clear();
         out.failed.clear();
-        self.whole_matches(&mut out.cache, value, &mut out.set);
+        self.whole_matches(value, &mut out.set);
         for &idx in &out.set {
             let det_idx = self.whole_detector[idx];
             let det = &self.detectors[det_idx];
@@ -857,10 +855,10 @@ impl Engine {
 
     /// The anchored patterns that match the whole value, into `set`; none for a value
     /// longer than [`WHOLE_VALUE_MAX`].
-    fn whole_matches(&self, cache: &mut ValueCache<'_>, value: &str, set: &mut Vec<usize>) {
+    fn whole_matches(&self, value: &str, set: &mut Vec<usize>) {
         set.clear();
         if value.len() <= WHOLE_VALUE_MAX {
-            self.whole.matches(cache, value, set);
+            self.whole.matches(value, set);
         }
     }
 }

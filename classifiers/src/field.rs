@@ -50,7 +50,7 @@ pub struct FieldScan<'e> {
     sampled: u64,
     stats: Vec<ClassStats>,
     /// Reused for every value.
-    scratch: WholeValue<'e>,
+    scratch: WholeValue,
 }
 
 /// Cells that mean "no value".
@@ -69,7 +69,16 @@ fn is_null(v: &str) -> bool {
         "(null)",
         "<null>",
     ];
-    v.is_empty() || (v.len() <= 9 && NULLS.iter().any(|n| n.eq_ignore_ascii_case(v)))
+    // Every spelling starts with one of these bytes; most values are ruled out by the first.
+    let Some(first) = v.bytes().next() else {
+        return true;
+    };
+    v.len() <= 9
+        && matches!(
+            first.to_ascii_lowercase(),
+            b'n' | b'u' | b'-' | b'#' | b'(' | b'<'
+        )
+        && NULLS.iter().any(|n| n.eq_ignore_ascii_case(v))
 }
 
 impl<'e> FieldScan<'e> {
@@ -380,7 +389,22 @@ mod tests {
 
     #[test]
     fn null_like_cells_are_skipped() {
-        for v in ["", "null", "NULL", "N/A", "nan", "None", "-", "(null)"] {
+        for v in [
+            "",
+            "null",
+            "NULL",
+            "N/A",
+            "nan",
+            "None",
+            "-",
+            "(null)",
+            "nil",
+            "NA",
+            "--",
+            "undefined",
+            "#N/A",
+            "<null>",
+        ] {
             assert!(is_null(v), "{v}");
         }
         for v in ["0", "Nancy", "nano", "n/a/b"] {
