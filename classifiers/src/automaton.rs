@@ -6,21 +6,26 @@
 //! spends its time building states. So the patterns are split:
 //!
 //! - context-prefixed patterns (`SSN: 123456789`) are only searched on lines where one of their
-//!   keywords occurs, found by one Aho-Corasick pass over the text;
+//!   keywords occurs, found by one walk of a keyword automaton over the text;
 //! - so are free patterns that every match of holds one of a few rare literals (`@` in an
-//!   email, `AKIA` in an AWS key id, see [`literals`]): the same pass finds those literals;
-//! - the other free patterns go into a few lazy DFAs ([`GROUP_SIZE`] patterns each), each
-//!   with a small cache of its own.
+//!   email, `AKIA` in an AWS key id, see [`literals`]): the same walk finds those literals;
+//! - the other free patterns (~43) are one lazy DFA with a cache large enough for their
+//!   states, searched ahead a window of whole lines at a time: the window's whole stream of
+//!   matches is found in one walk (see [`lanes`]), and a search from any position is then a
+//!   lookup. A pattern that may match a line break or nothing cannot be walked in lanes and
+//!   is searched one match at a time (none of the built-ins).
 //!
-//! A [`Cursor`] merges the groups: it remembers each group's next match and only searches a
-//! group again once the caller has moved past it, so every byte is scanned about once per
-//! group, and the merged order is exactly that of the single union.
+//! A [`Cursor`] merges the parts: it remembers each part's next match and only asks a part
+//! again once the caller has moved past it, so the merged order is exactly that of the
+//! single union.
 //!
 //! [`ValuePatterns`] is the other automaton: every detector's pattern anchored at both ends,
 //! one lazy DFA that reports every pattern a whole field value matches.
 
+use crate::lanes::{self, FreeSpare, Hit, KeywordSpare};
 use crate::literals;
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::MatchKind;
+use aho_corasick::automaton::{Automaton as _, StateID};
 use regex_automata::hybrid;
 use regex_automata::nfa::thompson;
 use regex_automata::util::pool::{Pool, PoolGuard};
@@ -30,15 +35,23 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-/// Free patterns per lazy DFA: small enough that states do not multiply, large enough that
-/// the text is not scanned too many times. Measured on production-like logs: the ~43 free
-/// patterns without rare literals run fastest as two groups; as one they need over 4 MiB of
-/// states per thread and thrash below that.
-const GROUP_SIZE: usize = 22;
+/// Patterns per lazy DFA of those searched one match at a time.
+const GROUP_SIZE: usize = 16;
 
-/// Lazy-DFA cache per group and thread. States beyond it are rebuilt, never a fallback to a
-/// slower engine.
+/// Lazy-DFA cache of such a group per thread.
 const CACHE_CAPACITY: usize = 2 << 20;
+
+/// Lazy-DFA cache of the lane-walked free patterns per thread. Their union builds ~5-7 MiB
+/// of states on a day of production-like logs and thrashes below 8 MiB (measured); states
+/// beyond the cache are rebuilt, never a fallback to a slower engine.
+const FREE_CACHE_CAPACITY: usize = 16 << 20;
+
+/// Bytes of whole lines searched ahead at a time; a longer line is taken whole.
+const WINDOW: usize = 64 << 10;
+
+/// Texts shorter than this (field values, single lines) are searched one match at a time:
+/// walking ahead costs more than it saves on them.
+const AHEAD_FROM: usize = 4 << 10;
 
 type PoolFn<T> =
     Box<dyn Fn() -> T + Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>;
@@ -53,9 +66,9 @@ struct Dfa {
 }
 
 impl Dfa {
-    fn new(patterns: &[String]) -> Result<Dfa, String> {
+    fn new(patterns: &[String], capacity: usize) -> Result<Dfa, String> {
         let dfa = hybrid::dfa::Config::new()
-            .cache_capacity(CACHE_CAPACITY)
+            .cache_capacity(capacity)
             .minimum_cache_clear_count(None)
             .minimum_bytes_per_state(None);
         let re = hybrid::regex::Regex::builder()
@@ -104,13 +117,28 @@ struct Keyed {
     /// Each pattern alone (global index).
     patterns: Vec<(regex_automata::meta::Regex, usize)>,
     /// Every spelling of every context phrase and every required literal, ASCII
-    /// case-insensitive.
-    keywords: AhoCorasick,
+    /// case-insensitive, as one DFA walked over the whole text.
+    keywords: aho_corasick::dfa::DFA,
+    /// Its unanchored start state.
+    start: StateID,
     /// For each keyword, the context-prefixed patterns (indices into `patterns`) it
     /// belongs to: they count only where the keyword starts a word.
     users: Vec<Vec<usize>>,
     /// For each keyword, the patterns that require it as a literal, wherever it occurs.
     anywhere: Vec<Vec<usize>>,
+}
+
+impl Keyed {
+    /// Whether a keyword occurrence can lead to a match: a context phrase starting a word
+    /// (or an identifier segment, as context words may be), or a required literal anywhere.
+    fn used(&self, text: &[u8], hit: &Hit) -> bool {
+        let k = hit.keyword;
+        (starts_token(text, hit.start) && !self.users[k].is_empty()) || !self.anywhere[k].is_empty()
+    }
+}
+
+fn starts_token(text: &[u8], at: usize) -> bool {
+    at == 0 || !text[at - 1].is_ascii_alphanumeric()
 }
 
 /// A text pattern as the engine hands it over.
@@ -125,65 +153,104 @@ pub(crate) struct PatternSource {
 
 /// Every text pattern, compiled.
 pub(crate) struct TextAutomaton {
-    free: Vec<Group>,
+    /// The free patterns walked ahead in lanes, one lazy DFA.
+    free: Option<Group>,
+    /// Free patterns searched one match at a time (they may match a line break or nothing).
+    direct: Vec<Group>,
     keyed: Option<Keyed>,
 }
 
 impl std::fmt::Debug for TextAutomaton {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("TextAutomaton")
+            .field("free", &self.free.as_ref().map_or(0, |g| g.ids.len()))
             .field(
-                "patterns",
-                &(self.free.iter().map(|g| g.ids.len()).sum::<usize>()
-                    + self.keyed.as_ref().map_or(0, |k| k.patterns.len())),
+                "direct",
+                &self.direct.iter().map(|g| g.ids.len()).sum::<usize>(),
             )
-            .field("free_groups", &self.free.len())
-            .field("keyed", &self.keyed.is_some())
+            .field(
+                "keyed",
+                &self.keyed.as_ref().map_or(0, |k| k.patterns.len()),
+            )
             .finish()
     }
 }
 
 /// A compile error and the pattern (index into the sources) that caused it, when known.
+#[derive(Debug)]
 pub(crate) struct CompileError {
     pub pattern: Option<usize>,
     pub reason: String,
 }
 
+/// How a free pattern is searched.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Way {
+    /// Only on lines holding one of its keywords or required literals.
+    Keyed,
+    /// Walked ahead in lanes.
+    Lanes,
+    /// One match at a time.
+    Direct,
+}
+
 impl TextAutomaton {
     pub(crate) fn new(sources: &[PatternSource]) -> Result<TextAutomaton, CompileError> {
-        let group_of = |ids: Vec<usize>| -> Result<Group, CompileError> {
+        TextAutomaton::build(sources, FREE_CACHE_CAPACITY)
+    }
+
+    fn build(
+        sources: &[PatternSource],
+        free_capacity: usize,
+    ) -> Result<TextAutomaton, CompileError> {
+        let group_of = |ids: Vec<usize>, capacity: usize| -> Result<Group, CompileError> {
             let regexes: Vec<String> = ids.iter().map(|&i| sources[i].regex.clone()).collect();
-            let dfa = Dfa::new(&regexes).map_err(|reason| CompileError {
-                pattern: ids
-                    .iter()
-                    .copied()
-                    .find(|&i| Dfa::new(std::slice::from_ref(&sources[i].regex)).is_err()),
+            let dfa = Dfa::new(&regexes, capacity).map_err(|reason| CompileError {
+                pattern: ids.iter().copied().find(|&i| {
+                    Dfa::new(std::slice::from_ref(&sources[i].regex), capacity).is_err()
+                }),
                 reason,
             })?;
             Ok(Group { dfa, ids })
         };
         // Free patterns with rare required literals that keep to one line are searched like
-        // keyed ones; the rest go into the lazy DFAs.
-        let literals: Vec<Option<Vec<Vec<u8>>>> = sources
+        // keyed ones; the rest are walked in lanes, unless a match may cross a line or be
+        // empty.
+        let mut literals: Vec<Option<Vec<Vec<u8>>>> = vec![None; sources.len()];
+        let ways: Vec<Way> = sources
             .iter()
-            .map(|src| {
-                let hir = regex_syntax::parse(&src.regex).ok()?;
-                if src.keywords.is_some() || literals::may_span_lines(&hir) {
-                    return None;
+            .zip(&mut literals)
+            .map(|(src, lits)| {
+                if src.keywords.is_some() {
+                    return Way::Keyed;
                 }
-                literals::required_literals(&hir)
+                let Ok(hir) = regex_syntax::parse(&src.regex) else {
+                    return Way::Direct;
+                };
+                if literals::may_span_lines(&hir) || hir.properties().minimum_len() == Some(0) {
+                    return Way::Direct;
+                }
+                *lits = literals::required_literals(&hir);
+                if lits.is_some() {
+                    Way::Keyed
+                } else {
+                    Way::Lanes
+                }
             })
             .collect();
-        let free_ids: Vec<usize> = (0..sources.len())
-            .filter(|&i| sources[i].keywords.is_none() && literals[i].is_none())
-            .collect();
-        let free = free_ids
+        let of_way =
+            |way: Way| -> Vec<usize> { (0..sources.len()).filter(|&i| ways[i] == way).collect() };
+        let lane_ids = of_way(Way::Lanes);
+        let free = if lane_ids.is_empty() {
+            None
+        } else {
+            Some(group_of(lane_ids, free_capacity)?)
+        };
+        let direct = of_way(Way::Direct)
             .chunks(GROUP_SIZE)
-            .map(|c| group_of(c.to_vec()))
+            .map(|c| group_of(c.to_vec(), CACHE_CAPACITY))
             .collect::<Result<Vec<_>, _>>()?;
-        let keyed_ids: Vec<usize> = (0..sources.len())
-            .filter(|&i| sources[i].keywords.is_some() || literals[i].is_some())
-            .collect();
+        let keyed_ids = of_way(Way::Keyed);
         let keyed = if keyed_ids.is_empty() {
             None
         } else {
@@ -224,102 +291,54 @@ impl TextAutomaton {
                     }
                 }
             }
-            // A full DFA: thousands of spellings, scanned over every byte, so transitions
-            // must be one table lookup.
-            let keywords = AhoCorasick::builder()
+            let compile_error = |e: String| CompileError {
+                pattern: None,
+                reason: format!("context keywords: {e}"),
+            };
+            if words.iter().any(|w| w.contains(&b'\n')) {
+                return Err(compile_error("a keyword holds a line break".into()));
+            }
+            // A full DFA: thousands of spellings, walked over every byte, so transitions
+            // must be one table lookup. Unanchored with standard semantics, so it never
+            // dies and reports every occurrence.
+            let keywords = aho_corasick::dfa::DFA::builder()
                 .ascii_case_insensitive(true)
-                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                 .match_kind(MatchKind::Standard)
+                .prefilter(false)
                 .build(&words)
-                .map_err(|e| CompileError {
-                    pattern: None,
-                    reason: format!("context keywords: {e}"),
-                })?;
+                .map_err(|e| compile_error(e.to_string()))?;
+            let start = keywords
+                .start_state(aho_corasick::Anchored::No)
+                .map_err(|e| compile_error(e.to_string()))?;
             Some(Keyed {
                 patterns,
                 keywords,
+                start,
                 users,
                 anywhere,
             })
         };
-        Ok(TextAutomaton { free, keyed })
+        Ok(TextAutomaton {
+            free,
+            direct,
+            keyed,
+        })
     }
 
     /// A cursor over `text` for successive searches at increasing positions.
     pub(crate) fn cursor<'a, 't>(&'a self, text: &'t str) -> Cursor<'a, 't> {
-        let groups = self.free.len() + usize::from(self.keyed.is_some());
+        let parts = usize::from(self.free.is_some()) + self.direct.len() + 1;
         Cursor {
             automaton: self,
             text,
-            next: vec![Slot::Unknown; groups],
-            caches: self.free.iter().map(|_| None).collect(),
+            next: vec![Slot::Unknown; parts],
+            free_cache: None,
+            direct_caches: self.direct.iter().map(|_| None).collect(),
+            ahead: Ahead::default(),
+            hits: Hits::default(),
+            candidates: Vec::new(),
             last: 0,
         }
-    }
-
-    /// The leftmost-first keyed match starting at or after `from`. A keyed match contains
-    /// one of its keywords (a context phrase starting a word, or a required literal anywhere)
-    /// and ends on the same line; so only lines with a keyword are searched, only for the
-    /// patterns of the keywords there, and a context-prefixed pattern only from at most a run
-    /// of identifier bytes before its first keyword.
-    fn find_keyed(&self, keyed: &Keyed, text: &str, from: usize) -> Option<Match> {
-        let bytes = text.as_bytes();
-        let input = aho_corasick::Input::new(text).range(from..);
-        // (hit, whether it starts a word or an identifier segment, as context words must).
-        let mut hits = keyed
-            .keywords
-            .find_overlapping_iter(input)
-            .filter_map(|h| {
-                let k = h.pattern().as_usize();
-                let token = h.start() == 0 || !bytes[h.start() - 1].is_ascii_alphanumeric();
-                let used = (token && !keyed.users[k].is_empty()) || !keyed.anywhere[k].is_empty();
-                used.then_some((h, token))
-            })
-            .peekable();
-        let mut candidates: Vec<usize> = Vec::new();
-        while let Some((first, _)) = hits.peek().copied() {
-            let line_start = memchr::memrchr(b'\n', &bytes[..first.start()]).map_or(0, |i| i + 1);
-            let line_end = memchr::memchr(b'\n', &bytes[first.end()..])
-                .map_or(bytes.len(), |i| first.end() + i);
-            let floor = line_start.max(from);
-            let walk_back = |mut at: usize| {
-                while at > floor && is_key_byte(bytes[at - 1]) {
-                    at -= 1;
-                }
-                at
-            };
-            let mut start = first.start();
-            candidates.clear();
-            while let Some((hit, token)) = hits.next_if(|(h, _)| h.start() < line_end) {
-                let k = hit.pattern().as_usize();
-                if token && !keyed.users[k].is_empty() {
-                    start = start.min(walk_back(hit.start()));
-                    candidates.extend(&keyed.users[k]);
-                }
-                if !keyed.anywhere[k].is_empty() {
-                    start = floor;
-                    candidates.extend(&keyed.anywhere[k]);
-                }
-            }
-            candidates.sort_unstable();
-            candidates.dedup();
-            let mut best: Option<Match> = None;
-            for &p in &candidates {
-                let (re, global) = &keyed.patterns[p];
-                let Some(m) = re.search(&regex_automata::Input::new(text).range(start..line_end))
-                else {
-                    continue;
-                };
-                let m = Match::new(PatternID::must(*global), m.range());
-                if best.is_none_or(|b| (m.start(), *global) < (b.start(), b.pattern().as_usize())) {
-                    best = Some(m);
-                }
-            }
-            if best.is_some() {
-                return best;
-            }
-        }
-        None
     }
 }
 
@@ -355,28 +374,67 @@ fn is_key_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-')
 }
 
+/// The window of whole lines searched ahead for a search from `from`: from the start of
+/// `from`'s line to the end of the line [`WINDOW`] bytes on.
+fn window_at(text: &[u8], from: usize) -> (usize, usize) {
+    let start = memchr::memrchr(b'\n', &text[..from]).map_or(0, |i| i + 1);
+    let want = (start + WINDOW).max(from);
+    let end = if want >= text.len() {
+        text.len()
+    } else {
+        memchr::memchr(b'\n', &text[want..]).map_or(text.len(), |i| want + i + 1)
+    };
+    (start, end)
+}
+
 #[derive(Clone, Copy, Debug)]
 enum Slot {
     /// Not searched yet.
     Unknown,
-    /// The group's next match at or after the position it was searched from.
+    /// The part's next match at or after the position it was searched from.
     Found(Match),
     /// No match from the position it was searched from to the end.
     Exhausted,
+}
+
+/// The free patterns' matches in one window, found ahead.
+#[derive(Default)]
+struct Ahead {
+    /// The window; empty before the first search.
+    span: (usize, usize),
+    /// Whether `matches` is the window's stream (else the lanes gave up on it).
+    exact: bool,
+    /// The leftmost-first stream of the window (local pattern ids), in order.
+    matches: Vec<Match>,
+    spare: FreeSpare,
+}
+
+/// The used keyword occurrences of one window.
+#[derive(Default)]
+struct Hits {
+    span: (usize, usize),
+    hits: Vec<Hit>,
+    spare: KeywordSpare,
 }
 
 /// Successive leftmost-first searches over one text at non-decreasing positions.
 pub(crate) struct Cursor<'a, 't> {
     automaton: &'a TextAutomaton,
     text: &'t str,
+    /// The next match of each part: free patterns (if any), direct groups, keyed patterns.
     next: Vec<Slot>,
-    /// Each free group's cache, taken from its pool on first use and kept while the cursor
-    /// lives (a cursor searches its text many times).
-    caches: Vec<Option<PoolGuard<'a, hybrid::regex::Cache, CacheFn>>>,
+    /// Caches taken from their pools on first use and kept while the cursor lives (a
+    /// cursor searches its text many times).
+    free_cache: Option<PoolGuard<'a, hybrid::regex::Cache, CacheFn>>,
+    direct_caches: Vec<Option<PoolGuard<'a, hybrid::regex::Cache, CacheFn>>>,
+    ahead: Ahead,
+    hits: Hits,
+    /// Scratch: the keyed patterns a line's keywords call for.
+    candidates: Vec<usize>,
     last: usize,
 }
 
-impl Cursor<'_, '_> {
+impl<'a> Cursor<'a, '_> {
     /// The leftmost-first match of all patterns starting at or after `from`; on a tie, the
     /// pattern that comes first.
     pub(crate) fn find(&mut self, from: usize) -> Option<Match> {
@@ -386,29 +444,31 @@ impl Cursor<'_, '_> {
         }
         self.last = from;
         let a = self.automaton;
+        let lanes = usize::from(a.free.is_some());
         let mut best: Option<Match> = None;
-        for g in 0..self.next.len() {
-            let stale = match self.next[g] {
+        for part in 0..self.next.len() {
+            let stale = match self.next[part] {
                 Slot::Unknown => true,
                 Slot::Found(m) => m.start() < from,
                 Slot::Exhausted => false,
             };
             if stale {
-                let found = if g < a.free.len() {
-                    let group = &a.free[g];
-                    let cache = self.caches[g].get_or_insert_with(|| group.dfa.caches.get());
+                let found = if part < lanes {
+                    self.next_free(from)
+                } else if part - lanes < a.direct.len() {
+                    let g = part - lanes;
+                    let group = &a.direct[g];
+                    let cache = self.direct_caches[g].get_or_insert_with(|| group.dfa.caches.get());
                     group
                         .dfa
                         .find(cache, self.text, from..self.text.len())
                         .map(|m| group.globalize(m))
                 } else {
-                    a.keyed
-                        .as_ref()
-                        .and_then(|k| a.find_keyed(k, self.text, from))
+                    self.next_keyed(from)
                 };
-                self.next[g] = found.map_or(Slot::Exhausted, Slot::Found);
+                self.next[part] = found.map_or(Slot::Exhausted, Slot::Found);
             }
-            if let Slot::Found(m) = self.next[g] {
+            if let Slot::Found(m) = self.next[part] {
                 let better = best.is_none_or(|b| {
                     (m.start(), m.pattern().as_usize()) < (b.start(), b.pattern().as_usize())
                 });
@@ -418,6 +478,146 @@ impl Cursor<'_, '_> {
             }
         }
         best
+    }
+
+    /// The leftmost-first match of the lane-walked free patterns starting at or after
+    /// `from`. A window's stream answers for any `from` outside its matches: a search from
+    /// a position between two matches of the stream finds the second (none starts between
+    /// them, and a match depends only on where it starts). From inside a match (a name
+    /// retried a word later), the line is searched directly.
+    fn next_free(&mut self, mut from: usize) -> Option<Match> {
+        let group = self.automaton.free.as_ref()?;
+        let text = self.text;
+        let bytes = text.as_bytes();
+        while from < text.len() {
+            let (start, end) = self.ahead.span;
+            if !(start <= from && from < end) && text.len() >= AHEAD_FROM {
+                self.fill_ahead(group, window_at(bytes, from));
+            }
+            if self.ahead.exact {
+                let list = &self.ahead.matches;
+                let i = list.partition_point(|m| m.start() < from);
+                if i == 0 || list[i - 1].end() <= from {
+                    match list.get(i) {
+                        Some(&m) => return Some(group.globalize(m)),
+                        None => {
+                            from = self.ahead.span.1;
+                            continue;
+                        }
+                    }
+                }
+            }
+            // No pattern here matches a line break, so the rest of the line is enough.
+            let line_end = memchr::memchr(b'\n', &bytes[from..]).map_or(text.len(), |i| from + i);
+            let cache = self
+                .free_cache
+                .get_or_insert_with(|| group.dfa.caches.get());
+            if let Some(m) = group.dfa.find(cache, text, from..line_end) {
+                return Some(group.globalize(m));
+            }
+            from = line_end + 1;
+        }
+        None
+    }
+
+    fn fill_ahead(&mut self, group: &'a Group, span: (usize, usize)) {
+        let cache = self
+            .free_cache
+            .get_or_insert_with(|| group.dfa.caches.get());
+        let ahead = &mut self.ahead;
+        ahead.span = span;
+        ahead.matches.clear();
+        ahead.exact = lanes::free_matches(
+            &group.dfa.re,
+            cache,
+            self.text,
+            span,
+            &mut ahead.matches,
+            &mut ahead.spare,
+        )
+        .is_ok();
+    }
+
+    /// The leftmost-first keyed match starting at or after `from`. A keyed match contains
+    /// one of its keywords (a context phrase starting a word, or a required literal anywhere)
+    /// and ends on the same line; so only lines with a keyword are searched, only for the
+    /// patterns of the keywords there, and a context-prefixed pattern only from at most a run
+    /// of identifier bytes before its first keyword.
+    fn next_keyed(&mut self, mut from: usize) -> Option<Match> {
+        let keyed = self.automaton.keyed.as_ref()?;
+        let text = self.text;
+        let bytes = text.as_bytes();
+        while from < text.len() {
+            let (start, end) = self.hits.span;
+            if !(start <= from && from < end) {
+                let span = window_at(bytes, from);
+                self.hits.span = span;
+                self.hits.hits.clear();
+                lanes::keyword_hits(
+                    &keyed.keywords,
+                    keyed.start,
+                    text,
+                    span,
+                    |h| keyed.used(bytes, h),
+                    &mut self.hits.hits,
+                    &mut self.hits.spare,
+                );
+            }
+            let hits = &self.hits.hits;
+            // Hits are in end order; those starting before `from` are not in the search.
+            let mut i = hits.partition_point(|h| h.end <= from);
+            while let Some(first) = hits[i..].iter().position(|h| h.start >= from) {
+                let first = hits[i + first];
+                let line_start = memchr::memrchr(b'\n', &bytes[..first.start]).map_or(0, |i| i + 1);
+                let line_end = memchr::memchr(b'\n', &bytes[first.end..])
+                    .map_or(bytes.len(), |i| first.end + i);
+                let floor = line_start.max(from);
+                let walk_back = |mut at: usize| {
+                    while at > floor && is_key_byte(bytes[at - 1]) {
+                        at -= 1;
+                    }
+                    at
+                };
+                let mut start = first.start;
+                let candidates = &mut self.candidates;
+                candidates.clear();
+                while let Some(hit) = hits.get(i).filter(|h| h.start < line_end) {
+                    i += 1;
+                    if hit.start < from {
+                        continue;
+                    }
+                    let k = hit.keyword;
+                    if starts_token(bytes, hit.start) && !keyed.users[k].is_empty() {
+                        start = start.min(walk_back(hit.start));
+                        candidates.extend(&keyed.users[k]);
+                    }
+                    if !keyed.anywhere[k].is_empty() {
+                        start = floor;
+                        candidates.extend(&keyed.anywhere[k]);
+                    }
+                }
+                candidates.sort_unstable();
+                candidates.dedup();
+                let mut best: Option<Match> = None;
+                for &p in candidates.iter() {
+                    let (re, global) = &keyed.patterns[p];
+                    let Some(m) = re.search(&Input::new(text).range(start..line_end)) else {
+                        continue;
+                    };
+                    let m = Match::new(PatternID::must(*global), m.range());
+                    if best
+                        .is_none_or(|b| (m.start(), *global) < (b.start(), b.pattern().as_usize()))
+                    {
+                        best = Some(m);
+                    }
+                }
+                if best.is_some() {
+                    return best;
+                }
+            }
+            from = self.hits.span.1;
+        }
+        None
     }
 }
 
@@ -550,5 +750,183 @@ impl ValuePatterns {
             );
         }
         Some(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every match of `re` from `from` on, one search after another, as the library finds it.
+    fn library_stream(group: &Group, text: &str) -> Vec<Match> {
+        let mut cache = group.dfa.re.create_cache();
+        let mut out = Vec::new();
+        let mut from = 0;
+        while let Some(m) = group.dfa.find(&mut cache, text, from..text.len()) {
+            from = m.end();
+            out.push(group.globalize(m));
+        }
+        out
+    }
+
+    /// The free patterns' next match from every position in `positions`, through the
+    /// cursor (lanes, windows, direct searches) and straight from the library.
+    fn assert_free_agrees(automaton: &TextAutomaton, text: &str, positions: &[usize]) {
+        let group = automaton.free.as_ref().expect("free patterns");
+        let mut cache = group.dfa.re.create_cache();
+        let mut cursor = automaton.cursor(text);
+        for &from in positions {
+            let want = group
+                .dfa
+                .find(&mut cache, text, from..text.len())
+                .map(|m| group.globalize(m));
+            assert_eq!(cursor.next_free(from), want, "from {from}");
+        }
+    }
+
+    /// Positions worth asking from: every match boundary and its neighbours, the first
+    /// bytes of lines, and every 97th byte.
+    fn positions(stream: &[Match], text: &str) -> Vec<usize> {
+        let mut at: Vec<usize> = stream
+            .iter()
+            .flat_map(|m| [m.start(), m.start() + 1, m.end() - 1, m.end(), m.end() + 1])
+            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+            .chain((0..text.len()).step_by(97))
+            .filter(|&p| p <= text.len() && text.is_char_boundary(p))
+            .collect();
+        at.sort_unstable();
+        at.dedup();
+        at
+    }
+
+    fn engine() -> &'static crate::engine::Engine {
+        static ENGINE: std::sync::LazyLock<crate::engine::Engine> =
+            std::sync::LazyLock::new(crate::engine::Engine::builtin);
+        &ENGINE
+    }
+
+    #[test]
+    fn free_matches_ahead_are_the_library_stream_on_production_logs() {
+        let automaton = &engine().text_re;
+        // Several windows, some lines with many matches, decoys of every kind.
+        let text = piicat_testkit::log_text_sparse(3, 300 << 10, 200);
+        let group = automaton.free.as_ref().expect("free patterns");
+        let stream = library_stream(group, &text);
+        assert!(stream.len() > 1000, "the text must exercise the patterns");
+        assert_free_agrees(automaton, &text, &positions(&stream, &text));
+    }
+
+    #[test]
+    fn free_matches_ahead_hold_on_dense_and_odd_texts() {
+        let automaton = &engine().text_re;
+        let dense = piicat_testkit::log_text(5, 200 << 10);
+        let long_line = dense.replace('\n', " ");
+        let crlf = dense.replace('\n', "\r\n");
+        let no_final_break = dense.trim_end().to_string();
+        let accents = "Zoë Ångström 0171 5552323 Łukasz Żółć 4111 1111 1111 1111\n".repeat(2000);
+        for text in [dense, long_line, crlf, no_final_break, accents] {
+            let group = automaton.free.as_ref().expect("free patterns");
+            let stream = library_stream(group, &text);
+            assert_free_agrees(automaton, &text, &positions(&stream, &text));
+        }
+    }
+
+    #[test]
+    fn a_thrashing_cache_gives_the_same_matches() {
+        // A cache too small for the patterns' states clears while lanes walk: the walk gives
+        // up and the window is searched match by match, with the same result.
+        let sources: Vec<PatternSource> = [
+            r"(?-u:\b)[0-9]{13,19}(?-u:\b)",
+            r"(?-u:\b)[0-9]{3}-[0-9]{2}-[0-9]{4}(?-u:\b)",
+            r"(?:\+|(?-u:\b)00)[1-9][0-9]{0,2}(?:[ .-]?(?:\([0-9]{1,4}\)|[0-9]{1,5})){2,6}(?-u:\b)",
+            r"(?:(?-u:\b)[0-9A-Fa-f]{1,4}|::)(?::{1,2}[0-9A-Fa-f]{1,4}){2,7}(?:::)?",
+            r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+ [A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+",
+        ]
+        .into_iter()
+        .map(|r| PatternSource {
+            regex: r.to_string(),
+            keywords: None,
+        })
+        .collect();
+        let small = TextAutomaton::build(&sources, 64 << 10).expect("compiles");
+        let roomy = TextAutomaton::new(&sources).expect("compiles");
+        let text = piicat_testkit::log_text(9, 300 << 10);
+        let stream = library_stream(roomy.free.as_ref().expect("free"), &text);
+        assert!(stream.len() > 1000);
+        let at = positions(&stream, &text);
+        assert_free_agrees(&small, &text, &at);
+        assert_free_agrees(&roomy, &text, &at);
+        let gave_up = {
+            let fresh = TextAutomaton::build(&sources, 64 << 10).expect("compiles");
+            let mut cursor = fresh.cursor(&text);
+            let mut gave_up = false;
+            let mut from = 0;
+            while let Some(m) = cursor.next_free(from) {
+                gave_up |= !cursor.ahead.exact;
+                from = m.end();
+            }
+            gave_up
+        };
+        assert!(gave_up, "the small cache must have made the lanes give up");
+    }
+
+    #[test]
+    fn patterns_that_may_span_lines_or_match_nothing_are_searched_directly() {
+        let sources: Vec<PatternSource> = [r"[0-9]{3}-[0-9]{4}", r"ab\ncd", r"x*"]
+            .into_iter()
+            .map(|r| PatternSource {
+                regex: r.to_string(),
+                keywords: None,
+            })
+            .collect();
+        let a = TextAutomaton::new(&sources).expect("compiles");
+        assert_eq!(a.free.as_ref().map(|g| g.ids.clone()), Some(vec![0]));
+        assert_eq!(a.direct.len(), 1);
+        assert_eq!(a.direct[0].ids, vec![1, 2]);
+        let text = "call 555-1234 or ab\ncd now";
+        let mut cursor = a.cursor(text);
+        let found: Vec<(usize, usize, usize)> = std::iter::successors(cursor.find(0), |m| {
+            let from = if m.is_empty() { m.end() + 1 } else { m.end() };
+            (from <= text.len()).then(|| cursor.find(from)).flatten()
+        })
+        .filter(|m| !m.is_empty())
+        .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
+        .collect();
+        assert_eq!(found, vec![(0, 5, 13), (1, 17, 22)]);
+    }
+
+    #[test]
+    fn keyword_hits_are_every_occurrence_an_overlapping_search_reports() {
+        let keyed = engine().text_re.keyed.as_ref().expect("keyed patterns");
+        let text = piicat_testkit::log_text(11, 256 << 10);
+        let mut hits = Vec::new();
+        let mut spare = KeywordSpare::default();
+        lanes::keyword_hits(
+            &keyed.keywords,
+            keyed.start,
+            &text,
+            (0, text.len()),
+            |_| true,
+            &mut hits,
+            &mut spare,
+        );
+        // The same keywords through the automaton's own overlapping search.
+        let mut state = aho_corasick::automaton::OverlappingState::start();
+        let input = aho_corasick::Input::new(&text);
+        let mut want = Vec::new();
+        while keyed
+            .keywords
+            .try_find_overlapping(&input, &mut state)
+            .is_ok()
+        {
+            let Some(m) = state.get_match() else { break };
+            want.push(Hit {
+                keyword: m.pattern().as_usize(),
+                start: m.start(),
+                end: m.end(),
+            });
+        }
+        assert!(want.len() > 1000, "the text must hold keywords");
+        assert_eq!(hits, want);
     }
 }

@@ -108,7 +108,7 @@ pub struct Engine {
     pub(crate) detectors: Vec<Detector>,
     /// Detectors of each class.
     pub(crate) by_class: Vec<Vec<usize>>,
-    text_re: TextAutomaton,
+    pub(crate) text_re: TextAutomaton,
     text_patterns: Vec<TextPattern>,
     /// Anchored value patterns; pattern i belongs to detector `whole_detector[i]`.
     whole: ValuePatterns,

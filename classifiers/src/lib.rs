@@ -14,6 +14,7 @@ pub mod error;
 pub mod field;
 pub mod fingerprint;
 pub mod hints;
+mod lanes;
 mod literals;
 pub mod mask;
 mod names;
