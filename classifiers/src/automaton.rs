@@ -124,17 +124,45 @@ struct Keyed {
     /// For each keyword, the context-prefixed patterns (indices into `patterns`) it
     /// belongs to: they count only where the keyword starts a word.
     users: Vec<Vec<usize>>,
+    /// For each keyword, the rest of each context phrase it begins (`billing` → `address`):
+    /// the words that must follow it, each after an optional `[ _.'-]`. An empty rest means
+    /// the keyword is a whole phrase.
+    rests: Vec<Vec<Vec<Vec<u8>>>>,
     /// For each keyword, the patterns that require it as a literal, wherever it occurs.
     anywhere: Vec<Vec<usize>>,
 }
 
 impl Keyed {
-    /// Whether a keyword occurrence can lead to a match: a context phrase starting a word
-    /// (or an identifier segment, as context words may be), or a required literal anywhere.
+    /// Whether a keyword occurrence can lead to a match: a context phrase, starting a word
+    /// (or an identifier segment, as context words may be) and spelled out whole, or a
+    /// required literal anywhere.
     fn used(&self, text: &[u8], hit: &Hit) -> bool {
-        let k = hit.keyword;
-        (starts_token(text, hit.start) && !self.users[k].is_empty()) || !self.anywhere[k].is_empty()
+        self.starts_phrase(text, hit) || !self.anywhere[hit.keyword].is_empty()
     }
+
+    /// Whether a keyword occurrence begins one of its context phrases.
+    fn starts_phrase(&self, text: &[u8], hit: &Hit) -> bool {
+        let k = hit.keyword;
+        !self.users[k].is_empty()
+            && starts_token(text, hit.start)
+            && self.rests[k]
+                .iter()
+                .any(|rest| follows(text, hit.end, rest))
+    }
+}
+
+/// Whether `words` follow at `at`, each after an optional joiner, ignoring ASCII case: what a
+/// context phrase's `word[ _.'-]?word` requires.
+fn follows(text: &[u8], at: usize, words: &[Vec<u8>]) -> bool {
+    let Some((word, rest)) = words.split_first() else {
+        return true;
+    };
+    let here = |at: usize| {
+        text.get(at..at + word.len())
+            .is_some_and(|t| t.eq_ignore_ascii_case(word))
+            && follows(text, at + word.len(), rest)
+    };
+    here(at) || (text.get(at).is_some_and(|b| JOINERS.contains(b)) && here(at + 1))
 }
 
 fn starts_token(text: &[u8], at: usize) -> bool {
@@ -257,6 +285,7 @@ impl TextAutomaton {
             let mut words: Vec<Vec<u8>> = Vec::new();
             let mut index: HashMap<Vec<u8>, usize> = HashMap::new();
             let mut users: Vec<Vec<usize>> = Vec::new();
+            let mut rests: Vec<Vec<Vec<Vec<u8>>>> = Vec::new();
             let mut anywhere: Vec<Vec<usize>> = Vec::new();
             let mut patterns = Vec::new();
             for (local, &i) in keyed_ids.iter().enumerate() {
@@ -268,23 +297,31 @@ impl TextAutomaton {
                 })?;
                 patterns.push((re, i));
                 let phrases = sources[i].keywords.iter().flatten();
-                let context = phrases
-                    .flat_map(|p| keyword_literals(p))
-                    .map(|w| (w.into_bytes(), true));
-                let required = literals[i].iter().flatten().map(|l| (l.clone(), false));
-                for (w, is_context) in context.chain(required) {
+                let context = phrases.flat_map(|p| {
+                    let (spellings, rest) = keyword_literals(p);
+                    spellings
+                        .into_iter()
+                        .map(move |w| (w.into_bytes(), Some(rest.clone())))
+                });
+                let required = literals[i].iter().flatten().map(|l| (l.clone(), None));
+                for (w, rest) in context.chain(required) {
                     // The search ignores ASCII case, so one keyword per folded spelling.
                     let w = w.to_ascii_lowercase();
                     let k = *index.entry(w.clone()).or_insert_with(|| {
                         words.push(w);
                         users.push(Vec::new());
+                        rests.push(Vec::new());
                         anywhere.push(Vec::new());
                         words.len() - 1
                     });
-                    let list = if is_context {
-                        &mut users[k]
-                    } else {
-                        &mut anywhere[k]
+                    let list = match rest {
+                        Some(rest) => {
+                            if !rests[k].contains(&rest) {
+                                rests[k].push(rest);
+                            }
+                            &mut users[k]
+                        }
+                        None => &mut anywhere[k],
                     };
                     if !list.contains(&local) {
                         list.push(local);
@@ -315,6 +352,7 @@ impl TextAutomaton {
                 keywords,
                 start,
                 users,
+                rests,
                 anywhere,
             })
         };
@@ -342,30 +380,37 @@ impl TextAutomaton {
     }
 }
 
-/// The keyword literals of a context phrase: the spellings of its first words that every
-/// spelling the pattern accepts starts with. The words are joined by nothing or one of
-/// ` _.'-` (`d o b` → `dob`, `d.o.b`, `d-o-b`…), and only as many words are taken as make
-/// four letters (`date of birth` → `date`, `tax id` → `taxid`, `tax_id`…): a short literal
-/// set keeps the keyword automaton small enough to stay in cache, and the pattern itself
-/// checks the rest of the phrase.
-fn keyword_literals(phrase: &str) -> Vec<String> {
-    const JOINERS: [&str; 6] = ["", " ", "_", ".", "'", "-"];
+/// What may join two words of a context phrase (`date_of_birth`, `d.o.b`, `e-mail`).
+const JOINERS: &[u8] = b" _.'-";
+
+/// The ways two words of a phrase may be spelled together: no joiner, or one of [`JOINERS`].
+const SPELLED_JOINERS: [&str; 6] = ["", " ", "_", ".", "'", "-"];
+
+/// The keyword literals of a context phrase and the words after them: the spellings of its
+/// first words that every spelling the pattern accepts starts with. The words are joined by
+/// nothing or one of [`JOINERS`] (`d o b` → `dob`, `d.o.b`, `d-o-b`…), and only as many
+/// words are taken as make four letters (`date of birth` → `date`, `tax id` → `taxid`,
+/// `tax_id`…): a short literal set keeps the keyword automaton small enough to stay in
+/// cache; the rest of the phrase (`of birth`) is checked where a keyword occurs.
+fn keyword_literals(phrase: &str) -> (Vec<String>, Vec<Vec<u8>>) {
     const LETTERS: usize = 4;
     let mut words = phrase.split(' ').map(str::to_ascii_lowercase);
     let first = words.next().unwrap_or_default();
     let mut letters = first.len();
     let mut out = vec![first];
+    let mut rest = Vec::new();
     for w in words {
         if letters >= LETTERS {
-            break;
+            rest.push(w.into_bytes());
+            continue;
         }
         letters += w.len();
         out = out
             .iter()
-            .flat_map(|prefix| JOINERS.map(|j| format!("{prefix}{j}{w}")))
+            .flat_map(|prefix| SPELLED_JOINERS.map(|j| format!("{prefix}{j}{w}")))
             .collect();
     }
-    out
+    (out, rest)
 }
 
 /// Bytes that may come before a keyword inside its match: the identifier segments before it
@@ -587,7 +632,7 @@ impl<'a> Cursor<'a, '_> {
                         continue;
                     }
                     let k = hit.keyword;
-                    if starts_token(bytes, hit.start) && !keyed.users[k].is_empty() {
+                    if keyed.starts_phrase(bytes, hit) {
                         start = start.min(walk_back(hit.start));
                         candidates.extend(&keyed.users[k]);
                     }
@@ -893,6 +938,39 @@ mod tests {
         .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
         .collect();
         assert_eq!(found, vec![(0, 5, 13), (1, 17, 22)]);
+    }
+
+    #[test]
+    fn a_keyword_counts_only_where_the_rest_of_its_phrase_follows() {
+        let (spellings, rest) = keyword_literals("date of birth");
+        assert_eq!(spellings, vec!["date"]);
+        assert_eq!(rest, vec![b"of".to_vec(), b"birth".to_vec()]);
+        let (spellings, rest) = keyword_literals("tax id");
+        assert_eq!(spellings.len(), 6);
+        assert!(spellings.contains(&"tax_id".to_string()) && spellings.contains(&"taxid".into()));
+        assert!(rest.is_empty());
+        let rest = [b"of".to_vec(), b"birth".to_vec()];
+        for yes in [
+            "date_of_birth",
+            "Date-Of-Birth: 1990",
+            "dateofbirth",
+            "date of.birth",
+        ] {
+            assert!(follows(yes.as_bytes(), 4, &rest), "{yes}");
+        }
+        for no in [
+            "date of  birth",
+            "date of b",
+            "date",
+            "date.created",
+            "date__of_birth",
+        ] {
+            assert!(!follows(no.as_bytes(), 4, &rest), "{no}");
+        }
+        assert!(
+            follows(b"ssn", 3, &[]),
+            "a whole phrase needs nothing after it"
+        );
     }
 
     #[test]
