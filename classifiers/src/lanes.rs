@@ -125,23 +125,16 @@ pub(crate) fn free_matches(
         // In lockstep while every lane is live and its state plain (not a match, not yet
         // computed...); then a careful step of each.
         if live == FREE_LANES && lanes.iter().all(|l| !l.sid.is_tagged()) {
-            let steps = lanes.iter().map(|l| l.end - l.at).min().unwrap_or(0);
-            let fcache = cache.forward();
-            let mut k = 0;
-            while k < steps {
-                let mut next = [lanes[0].sid; FREE_LANES];
-                for (n, lane) in next.iter_mut().zip(&lanes) {
-                    *n = dfa.next_state_untagged(fcache, lane.sid, hay[lane.at + k]);
-                }
-                if next.iter().any(|s| s.is_tagged()) {
-                    break;
-                }
-                for (lane, n) in lanes.iter_mut().zip(next) {
-                    lane.sid = n;
-                }
-                k += 1;
-            }
-            lanes.iter_mut().for_each(|l| l.at += k);
+            let [a, b] = &mut lanes;
+            let steps = (a.end - a.at).min(b.end - b.at);
+            let walked = lockstep(
+                dfa,
+                cache.forward(),
+                [&hay[a.at..a.at + steps], &hay[b.at..b.at + steps]],
+                [&mut a.sid, &mut b.sid],
+            );
+            a.at += walked;
+            b.at += walked;
         }
         // Then one careful step of each lane: unknown states, matches, ends of searches.
         for (j, lane) in lanes.iter_mut().enumerate() {
@@ -159,6 +152,29 @@ pub(crate) fn free_matches(
         out.append(more);
     }
     Ok(())
+}
+
+/// Walks both lanes' bytes (of equal length) while neither state needs attention (a match,
+/// a state not computed yet, the dead state); returns how many bytes each walked.
+fn lockstep(
+    dfa: &hybrid::dfa::DFA,
+    fcache: &hybrid::dfa::Cache,
+    [a, b]: [&[u8]; FREE_LANES],
+    [sa, sb]: [&mut LazyStateID; FREE_LANES],
+) -> usize {
+    let (mut x, mut y) = (*sa, *sb);
+    let mut walked = 0;
+    for (&ba, &bb) in a.iter().zip(b) {
+        let nx = dfa.next_state_untagged(fcache, x, ba);
+        let ny = dfa.next_state_untagged(fcache, y, bb);
+        if nx.is_tagged() || ny.is_tagged() {
+            break;
+        }
+        (x, y) = (nx, ny);
+        walked += 1;
+    }
+    (*sa, *sb) = (x, y);
+    walked
 }
 
 /// Starts a search at `from`.
@@ -308,7 +324,7 @@ pub(crate) fn keyword_hits(
     let ranges = split_lines::<KEYWORD_LANES>(hay, start, end);
     spare.iter_mut().for_each(Vec::clear);
     let unanchored = aho_corasick::Anchored::No;
-    let mut sids = [first; KEYWORD_LANES];
+    let mut sids: [StateID; KEYWORD_LANES] = [first; KEYWORD_LANES];
     let record = |sid, at: usize, sink: &mut Vec<Hit>| {
         for i in 0..ac.match_len(sid) {
             let keyword = ac.match_pattern(sid, i);
@@ -324,15 +340,28 @@ pub(crate) fn keyword_hits(
     };
     // Lockstep over the length every lane has, then each lane's rest alone.
     let steps = ranges.iter().map(|(s, e)| e - s).min().unwrap_or(0);
-    for k in 0..steps {
-        for (j, (sid, &(s, _))) in sids.iter_mut().zip(&ranges).enumerate() {
-            *sid = ac.next_state(unanchored, *sid, hay[s + k]);
-            if ac.is_special(*sid) {
-                let sink = if j == 0 { &mut *out } else { &mut spare[j - 1] };
-                record(*sid, s + k, sink);
+    let [l0, l1, l2, l3] = ranges.map(|(s, _)| &hay[s..s + steps]);
+    let [mut s0, mut s1, mut s2, mut s3] = sids;
+    for (k, (((&b0, &b1), &b2), &b3)) in l0.iter().zip(l1).zip(l2).zip(l3).enumerate() {
+        s0 = ac.next_state(unanchored, s0, b0);
+        s1 = ac.next_state(unanchored, s1, b1);
+        s2 = ac.next_state(unanchored, s2, b2);
+        s3 = ac.next_state(unanchored, s3, b3);
+        if ac.is_special(s0) || ac.is_special(s1) || ac.is_special(s2) || ac.is_special(s3) {
+            let [r0, r1, r2] = &mut *spare;
+            for (sid, (start, _), sink) in [
+                (s0, ranges[0], &mut *out),
+                (s1, ranges[1], r0),
+                (s2, ranges[2], r1),
+                (s3, ranges[3], r2),
+            ] {
+                if ac.is_special(sid) {
+                    record(sid, start + k, sink);
+                }
             }
         }
     }
+    sids = [s0, s1, s2, s3];
     for (j, (sid, &(s, e))) in sids.iter_mut().zip(&ranges).enumerate() {
         let sink = if j == 0 { &mut *out } else { &mut spare[j - 1] };
         for (at, &b) in hay.iter().enumerate().take(e).skip(s + steps) {
