@@ -447,6 +447,13 @@ impl Engine {
                 m.end()
             };
         }
+        self.sql_values(text, &mut out);
+        out
+    }
+
+    /// Values of SQL `INSERT` statements classified with their column names as hints;
+    /// values already found by the automaton keep their match.
+    fn sql_values<'e, 't>(&'e self, text: &'t str, out: &mut Vec<TextMatch<'e, 't>>) {
         // Searchers built once: building one costs more than searching a field value.
         static INSERT: LazyLock<[memmem::Finder<'static>; 2]> = LazyLock::new(|| {
             [
@@ -454,31 +461,32 @@ impl Engine {
                 memmem::Finder::new(b"insert into"),
             ]
         });
-        if INSERT.iter().any(|f| f.find(bytes).is_some()) {
-            self.sql_values(text, &mut out);
-        }
-        out
-    }
-
-    /// Values of SQL `INSERT` statements classified with their column names as hints;
-    /// values already found by the automaton keep their match.
-    fn sql_values<'e, 't>(&'e self, text: &'t str, out: &mut Vec<TextMatch<'e, 't>>) {
-        let mut line_start = 0;
-        for line in text.split_inclusive('\n') {
-            if line.contains("INSERT INTO") || line.contains("insert into") {
-                for (column, s, e) in crate::structured::sql_insert_values(line) {
-                    let (s, e) = (line_start + s, line_start + e);
-                    // `out` is sorted by start: only the match just before `e` can overlap.
-                    let i = out.partition_point(|m| m.start < e);
-                    if i > 0 && out[i - 1].end > s {
-                        continue;
-                    }
-                    if let Some(found) = self.classify_named_value(column, text, s, e) {
-                        out.insert(i, found);
-                    }
+        let bytes = text.as_bytes();
+        // The lines holding a statement, each once, in order.
+        let mut lines: Vec<(usize, usize)> = INSERT
+            .iter()
+            .flat_map(|f| f.find_iter(bytes))
+            .map(|at| {
+                let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+                let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i + 1);
+                (start, end)
+            })
+            .collect();
+        lines.sort_unstable();
+        lines.dedup();
+        for (line_start, line_end) in lines {
+            let line = &text[line_start..line_end];
+            for (column, s, e) in crate::structured::sql_insert_values(line) {
+                let (s, e) = (line_start + s, line_start + e);
+                // `out` is sorted by start: only the match just before `e` can overlap.
+                let i = out.partition_point(|m| m.start < e);
+                if i > 0 && out[i - 1].end > s {
+                    continue;
+                }
+                if let Some(found) = self.classify_named_value(column, text, s, e) {
+                    out.insert(i, found);
                 }
             }
-            line_start += line.len();
         }
     }
 
