@@ -743,13 +743,9 @@ impl ValuePatterns {
     pub(crate) fn matches(&self, value: &str, out: &mut Vec<usize>) {
         out.clear();
         let input = Input::new(value).anchored(Anchored::Yes);
-        let walked = VALUE_CACHE.with(|slot| {
-            let mut slot = slot.try_borrow_mut().ok()?;
-            if slot.as_ref().is_none_or(|(id, _)| *id != self.id) {
-                *slot = Some((self.id, self.dfa.create_cache()));
-            }
-            let (_, cache) = slot.as_mut()?;
-            self.walk(cache, &input, out)
+        let walked = self.with_cache(|cache| {
+            let sid = self.dfa.start_state_forward(cache, &input).ok()?;
+            self.walk_from(cache, sid, value.as_bytes(), 0, out)
         });
         if walked.is_none() {
             out.clear();
@@ -762,19 +758,101 @@ impl ValuePatterns {
         out.dedup();
     }
 
-    /// Walks the value through the lazy DFA by hand: every pattern is anchored at both ends,
-    /// so the patterns that match are exactly those of the state after the end of input, and
-    /// no overlapping search is needed. `None` when the lazy DFA cannot answer (its cache
-    /// gave up, or a Unicode word boundary met non-ASCII text).
-    fn walk(
+    /// [`Self::matches`] of two values at once: their walks are independent chains of table
+    /// lookups, so walking them in lockstep overlaps the two (a column is mostly values of
+    /// the same shape and length).
+    pub(crate) fn matches_pair(&self, [a, b]: [&str; 2], [out_a, out_b]: [&mut Vec<usize>; 2]) {
+        out_a.clear();
+        out_b.clear();
+        let walked = self.with_cache(|cache| self.walk_pair(cache, [a, b], [out_a, out_b]));
+        if walked.is_none() {
+            self.matches(a, out_a);
+            self.matches(b, out_b);
+            return;
+        }
+        for out in [out_a, out_b] {
+            out.sort_unstable();
+            out.dedup();
+        }
+    }
+
+    /// Runs `walk` with this thread's cache of the value patterns.
+    fn with_cache<T>(&self, walk: impl FnOnce(&mut hybrid::dfa::Cache) -> Option<T>) -> Option<T> {
+        VALUE_CACHE.with(|slot| {
+            let mut slot = slot.try_borrow_mut().ok()?;
+            if slot.as_ref().is_none_or(|(id, _)| *id != self.id) {
+                *slot = Some((self.id, self.dfa.create_cache()));
+            }
+            let (_, cache) = slot.as_mut()?;
+            walk(cache)
+        })
+    }
+
+    /// Walks both values in lockstep while both live, then each alone. `None` when the lazy
+    /// DFA cannot answer, or its cache was cleared meanwhile (a clear makes the state of the
+    /// other walk meaningless).
+    fn walk_pair(
         &self,
         cache: &mut hybrid::dfa::Cache,
-        input: &Input<'_>,
+        [a, b]: [&str; 2],
+        [out_a, out_b]: [&mut Vec<usize>; 2],
+    ) -> Option<()> {
+        let dfa = &self.dfa;
+        let clears = cache.clear_count();
+        let anchored = |v| Input::new(v).anchored(Anchored::Yes);
+        let mut sa = dfa.start_state_forward(cache, &anchored(a)).ok()?;
+        let mut sb = dfa.start_state_forward(cache, &anchored(b)).ok()?;
+        let (ha, hb) = (a.as_bytes(), b.as_bytes());
+        let n = ha.len().min(hb.len());
+        let mut k = 0;
+        while k < n && !sa.is_dead() && !sb.is_dead() {
+            if !sa.is_tagged() && !sb.is_tagged() {
+                for (&x, &y) in ha[k..n].iter().zip(&hb[k..n]) {
+                    let na = dfa.next_state_untagged(cache, sa, x);
+                    let nb = dfa.next_state_untagged(cache, sb, y);
+                    if na.is_tagged() || nb.is_tagged() {
+                        break;
+                    }
+                    (sa, sb) = (na, nb);
+                    k += 1;
+                }
+                if k == n {
+                    break;
+                }
+            }
+            sa = dfa.next_state(cache, sa, ha[k]).ok()?;
+            sb = dfa.next_state(cache, sb, hb[k]).ok()?;
+            k += 1;
+            if cache.clear_count() != clears
+                || [sa, sb].iter().any(|s| s.is_quit() || s.is_unknown())
+            {
+                return None;
+            }
+        }
+        self.walk_from(cache, sa, ha, k, out_a)?;
+        if cache.clear_count() != clears {
+            return None;
+        }
+        self.walk_from(cache, sb, hb, k, out_b)
+    }
+
+    /// Walks `value[at..]` from `sid` by hand: every pattern is anchored at both ends, so the
+    /// patterns that match are exactly those of the state after the end of input, and no
+    /// overlapping search is needed. `None` when the lazy DFA cannot answer (its cache gave
+    /// up, or a Unicode word boundary met non-ASCII text).
+    fn walk_from(
+        &self,
+        cache: &mut hybrid::dfa::Cache,
+        mut sid: hybrid::LazyStateID,
+        value: &[u8],
+        at: usize,
         out: &mut Vec<usize>,
     ) -> Option<()> {
         let dfa = &self.dfa;
-        let mut sid = dfa.start_state_forward(cache, input).ok()?;
-        for &b in input.haystack() {
+        if sid.is_dead() {
+            return Some(());
+        }
+        for &b in &value[at..] {
             sid = dfa.next_state(cache, sid, b).ok()?;
             if sid.is_tagged() {
                 if sid.is_dead() {
@@ -938,6 +1016,37 @@ mod tests {
         .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
         .collect();
         assert_eq!(found, vec![(0, 5, 13), (1, 17, 22)]);
+    }
+
+    #[test]
+    fn values_matched_in_pairs_match_as_they_do_alone() {
+        let whole = &engine().whole;
+        let mut values: Vec<String> = piicat_testkit::bench_table(300)
+            .into_iter()
+            .flat_map(|(_, v)| v)
+            .collect();
+        values.extend(
+            [
+                "",
+                "x",
+                "Zoë Ångström",
+                "4111 1111 1111 1111",
+                "not a value at all, just words",
+            ]
+            .map(String::from),
+        );
+        let (mut alone_a, mut alone_b, mut a, mut b) = (vec![], vec![], vec![], vec![]);
+        let mut matched = 0;
+        // Each value beside values of other shapes and lengths (dead early, longer, empty).
+        for (i, x) in values.iter().enumerate() {
+            let y = &values[(i * 7 + 3) % values.len()];
+            whole.matches(x, &mut alone_a);
+            whole.matches(y, &mut alone_b);
+            whole.matches_pair([x, y], [&mut a, &mut b]);
+            assert_eq!((&a, &b), (&alone_a, &alone_b), "{i}");
+            matched += usize::from(!a.is_empty());
+        }
+        assert!(matched > values.len() / 2, "most values match some pattern");
     }
 
     #[test]

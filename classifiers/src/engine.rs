@@ -111,7 +111,7 @@ pub struct Engine {
     pub(crate) text_re: TextAutomaton,
     text_patterns: Vec<TextPattern>,
     /// Anchored value patterns; pattern i belongs to detector `whole_detector[i]`.
-    whole: ValuePatterns,
+    pub(crate) whole: ValuePatterns,
     whole_detector: Vec<usize>,
     pub(crate) hints: HintIndex,
     pub(crate) names: NameDictionaries,
@@ -719,11 +719,40 @@ impl Engine {
         value: &str,
         out: &mut WholeValue,
     ) {
+        self.whole_matches(value, &mut out.set);
+        self.judge_whole(hints, hinted_checks, value, out);
+    }
+
+    /// [`Self::whole_value`] of two values of one field, their patterns matched at once.
+    pub(crate) fn whole_values(
+        &self,
+        hints: &NameHints,
+        hinted_checks: &[usize],
+        values: [&str; 2],
+        [a, b]: [&mut WholeValue; 2],
+    ) {
+        if values.iter().all(|v| v.len() <= WHOLE_VALUE_MAX) {
+            self.whole.matches_pair(values, [&mut a.set, &mut b.set]);
+        } else {
+            self.whole_matches(values[0], &mut a.set);
+            self.whole_matches(values[1], &mut b.set);
+        }
+        self.judge_whole(hints, hinted_checks, values[0], a);
+        self.judge_whole(hints, hinted_checks, values[1], b);
+    }
+
+    /// The checks of [`Self::whole_value`], the anchored patterns matched already.
+    fn judge_whole(
+        &self,
+        hints: &NameHints,
+        hinted_checks: &[usize],
+        value: &str,
+        out: &mut WholeValue,
+    ) {
         out.passed.clear();
         out.rejected.clear();
         out.candidates.clear();
         out.failed.clear();
-        self.whole_matches(value, &mut out.set);
         for &idx in &out.set {
             let det_idx = self.whole_detector[idx];
             let det = &self.detectors[det_idx];

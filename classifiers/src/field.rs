@@ -49,8 +49,12 @@ pub struct FieldScan<'e> {
     hinted_checks: Vec<usize>,
     sampled: u64,
     stats: Vec<ClassStats>,
-    /// Reused for every value.
-    scratch: WholeValue,
+    /// Reused for every value, one per value of a pair.
+    scratch: [WholeValue; 2],
+    /// A value waiting for the next, so that the two are matched at once.
+    pending: Option<String>,
+    /// The allocation of the last pending value, for the next.
+    spare: String,
 }
 
 /// Cells that mean "no value".
@@ -93,7 +97,9 @@ impl<'e> FieldScan<'e> {
             hinted_checks,
             sampled: 0,
             stats: vec![ClassStats::default(); engine.classes.len()],
-            scratch: engine.whole_scratch(),
+            scratch: [engine.whole_scratch(), engine.whole_scratch()],
+            pending: None,
+            spare: String::new(),
         }
     }
 
@@ -107,16 +113,33 @@ impl<'e> FieldScan<'e> {
         self.sampled
     }
 
-    /// Adds one value. Empty and null-like cells are skipped.
+    /// Adds one value. Empty and null-like cells are skipped. Values are classified in
+    /// pairs (the second of a pair when it arrives, a last odd one by [`Self::finish`]).
     pub fn push(&mut self, value: &str) {
         let value = value.trim();
         if is_null(value) {
             return;
         }
         self.sampled += 1;
+        let Some(first) = self.pending.take() else {
+            let mut keep = std::mem::take(&mut self.spare);
+            keep.clear();
+            keep.push_str(value);
+            self.pending = Some(keep);
+            return;
+        };
+        let [a, b] = &mut self.scratch;
+        self.engine
+            .whole_values(&self.hints, &self.hinted_checks, [&first, value], [a, b]);
+        self.take(&first, 0);
+        self.take(value, 1);
+        self.spare = first;
+    }
+
+    /// Counts one value whose anchored patterns and checks are in `scratch[which]`.
+    fn take(&mut self, value: &str, which: usize) {
         let engine = self.engine;
-        let whole = &mut self.scratch;
-        engine.whole_value(&self.hints, &self.hinted_checks, value, whole);
+        let whole = &self.scratch[which];
         for &class in &whole.rejected {
             self.stats[class].rejected += 1;
         }
@@ -143,8 +166,6 @@ impl<'e> FieldScan<'e> {
                     self.stats[class].rejected += 1;
                 }
             }
-        }
-        if best.is_some() {
             return;
         }
         // Free text may hold PII inside; a UUID cannot, as every candidate inside one is glued
@@ -170,7 +191,16 @@ impl<'e> FieldScan<'e> {
     }
 
     /// Scores every class seen and returns the field's finding.
-    pub fn finish(self) -> FieldFinding {
+    pub fn finish(mut self) -> FieldFinding {
+        if let Some(last) = self.pending.take() {
+            self.engine.whole_value(
+                &self.hints,
+                &self.hinted_checks,
+                &last,
+                &mut self.scratch[0],
+            );
+            self.take(&last, 0);
+        }
         let n = self.sampled;
         let mut classes: Vec<ClassScore> = Vec::new();
         if n > 0 {

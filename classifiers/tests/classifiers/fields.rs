@@ -133,3 +133,30 @@ fn fingerprints_only_with_a_key_and_never_raw() {
     );
     assert!(classify("email", &v).classes[0].fingerprints.is_empty());
 }
+
+#[test]
+fn every_value_counts_whatever_the_count() {
+    // Values are classified two at a time; an odd last value and nulls between pairs
+    // must count exactly once each, and the masked examples keep the order of arrival.
+    let emails = ["ana@example.com", "bo@example.org", "cy@example.net"];
+    for n in 1..=7 {
+        let mut values: Vec<String> = rep(&emails, n);
+        values.insert(n / 2, "NULL".into());
+        let f = classify("email", &values);
+        let email = &f.classes[0];
+        assert_eq!(
+            (f.sampled, email.matched),
+            (n as u64, n as u64),
+            "{n} values"
+        );
+        assert_eq!(email.masked_examples.len(), n.min(3), "{n} values");
+        assert!(
+            email.masked_examples[0].starts_with('a'),
+            "{:?}",
+            email.masked_examples
+        );
+    }
+    let f = classify("email", &[]);
+    assert_eq!(f.sampled, 0);
+    assert!(f.classes.is_empty());
+}
