@@ -18,6 +18,7 @@ use crate::sensitive::Sensitive;
 use crate::text::TextScan;
 use crate::validators::Validator;
 use memchr::memmem;
+use regex_automata::{Anchored, Input};
 use std::collections::{BTreeMap, HashSet};
 use std::sync::LazyLock;
 
@@ -55,7 +56,7 @@ pub(crate) struct Detector {
 struct TextPattern {
     detector: usize,
     /// For context-prefixed patterns: the same pattern with the value in group `v`.
-    value_capture: Option<regex::Regex>,
+    value_capture: Option<regex_automata::meta::Regex>,
 }
 
 /// A span of PII found in free text.
@@ -259,7 +260,7 @@ impl Engine {
                         let gap = expand_shorthand(gap);
                         let src = format!(r"{KEY_PREFIX}(?i-u:{words}){KEY_SUFFIX}{gap}(?:{p})");
                         let cap = format!(r"{KEY_PREFIX}(?i-u:{words}){KEY_SUFFIX}{gap}(?P<v>{p})");
-                        let cap = regex::Regex::new(&cap)
+                        let cap = regex_automata::meta::Regex::new(&cap)
                             .map_err(|e| invalid(format!("context pattern: {e}")))?;
                         text_sources.push(PatternSource {
                             regex: src,
@@ -390,11 +391,16 @@ impl Engine {
                 continue;
             }
             let tp = &self.text_patterns[m.pattern().as_usize()];
-            let (vs, ve, contexted) = match &tp.value_capture {
-                Some(cap) => match cap.captures_at(text, m.start()).and_then(|c| c.name("v")) {
-                    Some(v) => (v.start(), v.end(), true),
-                    None => (m.start(), m.end(), false),
-                },
+            // The match starts where the capturing twin's does, so an anchored search there
+            // finds the same parse without looking for the match again.
+            let value = tp.value_capture.as_ref().and_then(|cap| {
+                value_span(
+                    cap,
+                    Input::new(text).range(m.start()..).anchored(Anchored::Yes),
+                )
+            });
+            let (vs, ve, contexted) = match value {
+                Some(v) => (v.start, v.end, true),
                 None => (m.start(), m.end(), false),
             };
             // A span glued to its neighbours (`2022-02-26 00`, `McDonald`) is no value of
@@ -538,18 +544,13 @@ impl Engine {
             {
                 continue;
             }
-            // Search only the rest of the line: the key must start exactly at `at`.
+            // Only the rest of the line, as a text of its own: the key must start at `at`.
             let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-            let Some(c) = cap.captures(&text[at..line_end]) else {
+            let rest = Input::new(&text[at..line_end]).anchored(Anchored::Yes);
+            let Some(v) = value_span(cap, rest) else {
                 continue;
             };
-            let (Some(whole), Some(v)) = (c.get(0), c.name("v")) else {
-                continue;
-            };
-            if whole.start() != 0 {
-                continue;
-            }
-            let (vs, ve) = (at + v.start(), at + v.end());
+            let (vs, ve) = (at + v.start, at + v.end);
             if let Some(found) = self.confirm_text(text, vs, ve, tp.detector, true) {
                 return Some(found);
             }
@@ -929,6 +930,16 @@ fn context_alternation(phrases: &[String]) -> Option<String> {
         })
         .collect();
     Some(alts.join("|"))
+}
+
+/// The span of the value group `v` of a context pattern's capturing twin, if it matches.
+fn value_span(
+    cap: &regex_automata::meta::Regex,
+    input: Input<'_>,
+) -> Option<std::ops::Range<usize>> {
+    let mut caps = cap.create_captures();
+    cap.search_captures(&input, &mut caps);
+    caps.get_group_by_name("v").map(|s| s.range())
 }
 
 fn base_confidence(strength: Strength) -> f32 {
