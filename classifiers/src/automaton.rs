@@ -365,11 +365,11 @@ impl TextAutomaton {
 
     /// A cursor over `text` for successive searches at increasing positions.
     pub(crate) fn cursor<'a, 't>(&'a self, text: &'t str) -> Cursor<'a, 't> {
-        let parts = usize::from(self.free.is_some()) + self.direct.len() + 1;
         Cursor {
             automaton: self,
             text,
-            next: vec![Slot::Unknown; parts],
+            next: [Slot::Unknown; 2],
+            next_direct: vec![Slot::Unknown; self.direct.len()],
             free_cache: None,
             direct_caches: self.direct.iter().map(|_| None).collect(),
             ahead: Ahead::default(),
@@ -466,8 +466,10 @@ struct Hits {
 pub(crate) struct Cursor<'a, 't> {
     automaton: &'a TextAutomaton,
     text: &'t str,
-    /// The next match of each part: free patterns (if any), direct groups, keyed patterns.
-    next: Vec<Slot>,
+    /// The next match of the free patterns and of the keyed patterns.
+    next: [Slot; 2],
+    /// The next match of each direct group.
+    next_direct: Vec<Slot>,
     /// Caches taken from their pools on first use and kept while the cursor lives (a
     /// cursor searches its text many times).
     free_cache: Option<PoolGuard<'a, hybrid::regex::Cache, CacheFn>>,
@@ -485,35 +487,32 @@ impl<'a> Cursor<'a, '_> {
     pub(crate) fn find(&mut self, from: usize) -> Option<Match> {
         if from < self.last {
             // Searching backwards would make remembered matches wrong; start afresh.
-            self.next.iter_mut().for_each(|s| *s = Slot::Unknown);
+            self.next = [Slot::Unknown; 2];
+            self.next_direct.iter_mut().for_each(|s| *s = Slot::Unknown);
         }
         self.last = from;
-        let a = self.automaton;
-        let lanes = usize::from(a.free.is_some());
-        let mut best: Option<Match> = None;
-        for part in 0..self.next.len() {
-            let stale = match self.next[part] {
-                Slot::Unknown => true,
-                Slot::Found(m) => m.start() < from,
-                Slot::Exhausted => false,
-            };
-            if stale {
-                let found = if part < lanes {
-                    self.next_free(from)
-                } else if part - lanes < a.direct.len() {
-                    let g = part - lanes;
-                    let group = &a.direct[g];
-                    let cache = self.direct_caches[g].get_or_insert_with(|| group.dfa.caches.get());
-                    group
-                        .dfa
-                        .find(cache, self.text, from..self.text.len())
-                        .map(|m| group.globalize(m))
-                } else {
-                    self.next_keyed(from)
-                };
-                self.next[part] = found.map_or(Slot::Exhausted, Slot::Found);
+        let stale = |slot: &Slot| match slot {
+            Slot::Unknown => true,
+            Slot::Found(m) => m.start() < from,
+            Slot::Exhausted => false,
+        };
+        let slot = |found: Option<Match>| found.map_or(Slot::Exhausted, Slot::Found);
+        if stale(&self.next[0]) {
+            self.next[0] = slot(self.next_free(from));
+        }
+        if stale(&self.next[1]) {
+            self.next[1] = slot(self.next_keyed(from));
+        }
+        for (g, group) in self.automaton.direct.iter().enumerate() {
+            if stale(&self.next_direct[g]) {
+                let cache = self.direct_caches[g].get_or_insert_with(|| group.dfa.caches.get());
+                let found = group.dfa.find(cache, self.text, from..self.text.len());
+                self.next_direct[g] = slot(found.map(|m| group.globalize(m)));
             }
-            if let Slot::Found(m) = self.next[part] {
+        }
+        let mut best: Option<Match> = None;
+        for s in self.next.iter().chain(&self.next_direct) {
+            if let Slot::Found(m) = *s {
                 let better = best.is_none_or(|b| {
                     (m.start(), m.pattern().as_usize()) < (b.start(), b.pattern().as_usize())
                 });

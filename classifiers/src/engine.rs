@@ -468,6 +468,10 @@ impl Engine {
             ]
         });
         let bytes = text.as_bytes();
+        // Most texts hold none: one search each says so (an iterator per text costs more).
+        if !INSERT.iter().any(|f| f.find(bytes).is_some()) {
+            return;
+        }
         // The lines holding a statement, each once, in order.
         let mut lines: Vec<(usize, usize)> = INSERT
             .iter()
@@ -570,7 +574,7 @@ impl Engine {
         let mut tried: Option<usize> = None;
         let mut set = Vec::new();
         self.whole_matches(value, &mut set);
-        for &idx in &set {
+        for &idx in set.iter() {
             let det = self.whole_detector[idx];
             if det == failed || tried == Some(det) || self.detectors[det].def.text != TextRule::Free
             {

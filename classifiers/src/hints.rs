@@ -235,11 +235,22 @@ impl HintIndex {
         window: impl Iterator<Item = char>,
         class: usize,
     ) -> (bool, bool) {
-        let mut norm = String::new();
-        normalize_chars(window, &mut norm);
+        WINDOW.with(|buffer| match buffer.try_borrow_mut() {
+            Ok(mut norm) => self.context_in_normalized(window, class, &mut norm),
+            Err(_) => self.context_in_normalized(window, class, &mut String::new()),
+        })
+    }
+
+    fn context_in_normalized(
+        &self,
+        window: impl Iterator<Item = char>,
+        class: usize,
+        norm: &mut String,
+    ) -> (bool, bool) {
+        normalize_chars(window, norm);
         let bytes = norm.as_bytes();
         let (mut pos, mut neg) = (false, false);
-        for m in self.context.find_overlapping_iter(&norm) {
+        for m in self.context.find_overlapping_iter(norm.as_str()) {
             let (c, pol) = self.context_meta[m.pattern().as_usize()];
             if c != class {
                 continue;
@@ -255,6 +266,12 @@ impl HintIndex {
         }
         (pos, neg)
     }
+}
+
+thread_local! {
+    /// The normalized window of [`HintIndex::context_in_chars`], reused call after call (it
+    /// runs for every confirmed candidate in text).
+    static WINDOW: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
 }
 
 /// Lower-cases, folds accents, splits camelCase and turns every non-alphanumeric into one
