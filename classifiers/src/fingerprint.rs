@@ -44,6 +44,20 @@ impl FingerprintKey {
         match normal_form(class_id) {
             // `str::to_lowercase` treats a word-final capital sigma apart; char by char is
             // the same for every other character.
+            NormalForm::Words if value.is_ascii() => {
+                // ASCII white space is what `split_whitespace` splits ASCII on: the bytes of
+                // `is_ascii_whitespace` and the vertical tab.
+                let space = |b: &u8| b.is_ascii_whitespace() || *b == 0x0b;
+                let mut out = Chunked::new(&mut mac);
+                let words = value.as_bytes().split(space).filter(|w| !w.is_empty());
+                for (i, word) in words.enumerate() {
+                    if i > 0 {
+                        out.push_byte(b' ');
+                    }
+                    out.push_ascii_lowercase(word);
+                }
+                out.flush();
+            }
             NormalForm::Words if !value.contains('Σ') => {
                 let mut out = Chunked::new(&mut mac);
                 for (i, word) in value.split_whitespace().enumerate() {
@@ -63,11 +77,7 @@ impl FingerprintKey {
             NormalForm::Trimmed => mac.update(value.trim().as_bytes()),
             NormalForm::Identifier if value.is_ascii() => {
                 let mut out = Chunked::new(&mut mac);
-                for b in value.bytes() {
-                    if b.is_ascii_alphanumeric() || b == b'+' {
-                        out.push_byte(b.to_ascii_uppercase());
-                    }
-                }
+                out.push_identifier(value.as_bytes());
                 out.flush();
             }
             NormalForm::Identifier => {
@@ -169,6 +179,35 @@ impl<'m> Chunked<'m> {
         self.len += 1;
     }
 
+    /// ASCII bytes, lower-cased, copied in bulk.
+    fn push_ascii_lowercase(&mut self, mut bytes: &[u8]) {
+        while !bytes.is_empty() {
+            if self.len == self.buf.len() {
+                self.flush();
+            }
+            let take = bytes.len().min(self.buf.len() - self.len);
+            let to = &mut self.buf[self.len..self.len + take];
+            to.copy_from_slice(&bytes[..take]);
+            to.make_ascii_lowercase();
+            self.len += take;
+            bytes = &bytes[take..];
+        }
+    }
+
+    /// The ASCII letters, digits and `+` of `bytes`, upper-cased (an identifier's normal
+    /// form); every byte is written and only the kept ones advance, so there is no branch
+    /// per byte.
+    fn push_identifier(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            if self.len == self.buf.len() {
+                self.flush();
+            }
+            let keep = b.is_ascii_alphanumeric() || b == b'+';
+            self.buf[self.len] = b.to_ascii_uppercase();
+            self.len += usize::from(keep);
+        }
+    }
+
     fn flush(&mut self) {
         self.mac.update(&self.buf[..self.len]);
         self.len = 0;
@@ -255,6 +294,8 @@ mod tests {
             "   ",
             "a very long street name that goes on and on well past sixty-four bytes 12345",
             "sk_live_AbC 123 ",
+            "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789AbCdEfGhIjKlMnOpQrStUvWxYz0123456789@Example.COM",
+            "GB82 WEST 1234 5698 7654 32 GB82 WEST 1234 5698 7654 32 GB82-WEST-1234-5698-7654-32",
         ];
         for class in [
             "EMAIL",
