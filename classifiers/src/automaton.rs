@@ -806,15 +806,7 @@ impl ValuePatterns {
         let mut k = 0;
         while k < n && !sa.is_dead() && !sb.is_dead() {
             if !sa.is_tagged() && !sb.is_tagged() {
-                for (&x, &y) in ha[k..n].iter().zip(&hb[k..n]) {
-                    let na = dfa.next_state_untagged(cache, sa, x);
-                    let nb = dfa.next_state_untagged(cache, sb, y);
-                    if na.is_tagged() || nb.is_tagged() {
-                        break;
-                    }
-                    (sa, sb) = (na, nb);
-                    k += 1;
-                }
+                k += lanes::lockstep(dfa, cache, [&ha[k..n], &hb[k..n]], [&mut sa, &mut sb]);
                 if k == n {
                     break;
                 }

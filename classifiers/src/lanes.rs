@@ -155,8 +155,9 @@ pub(crate) fn free_matches(
 }
 
 /// Walks both lanes' bytes (of equal length) while neither state needs attention (a match,
-/// a state not computed yet, the dead state); returns how many bytes each walked.
-fn lockstep(
+/// a state not computed yet, the dead state); returns how many bytes each walked. Also
+/// walks two field values at once.
+pub(crate) fn lockstep(
     dfa: &hybrid::dfa::DFA,
     fcache: &hybrid::dfa::Cache,
     [a, b]: [&[u8]; FREE_LANES],
