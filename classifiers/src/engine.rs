@@ -55,8 +55,46 @@ pub(crate) struct Detector {
 #[derive(Debug)]
 struct TextPattern {
     detector: usize,
-    /// For context-prefixed patterns: the same pattern with the value in group `v`.
-    value_capture: Option<regex_automata::meta::Regex>,
+    /// For context-prefixed patterns: how to find the value in a match.
+    value_capture: Option<ContextValue>,
+}
+
+/// Finds the value in a match of a context-prefixed pattern `key value`. Under leftmost-first
+/// semantics the whole pattern's parse is the key's own preferred parse as long as the value
+/// matches after it (a parse of the key that comes first but leaves no value would have been
+/// tried first and failed): so the key is searched, then the value after it, two small DFA
+/// searches. Only when no value follows the key's parse does the capturing twin run (its NFA
+/// holds every spelling of every context phrase, so captures cost microseconds).
+#[derive(Debug)]
+struct ContextValue {
+    /// The key part: identifier segments, context phrase, separator.
+    key: regex_automata::meta::Regex,
+    /// The value pattern alone.
+    value: regex_automata::meta::Regex,
+    /// The whole pattern with the value in group `v`.
+    capture: regex_automata::meta::Regex,
+}
+
+impl ContextValue {
+    /// The value's span in the match of the whole pattern starting at `at` in `text`.
+    fn span(&self, text: &str, at: usize) -> Option<std::ops::Range<usize>> {
+        let from = Input::new(text).range(at..).anchored(Anchored::Yes);
+        if let Some(key) = self.key.search(&from) {
+            let rest = Input::new(text).range(key.end()..).anchored(Anchored::Yes);
+            if let Some(value) = self.value.search(&rest) {
+                return Some(value.range());
+            }
+        }
+        self.captured(text, at)
+    }
+
+    /// The value group of the capturing twin anchored at `at`.
+    fn captured(&self, text: &str, at: usize) -> Option<std::ops::Range<usize>> {
+        let from = Input::new(text).range(at..).anchored(Anchored::Yes);
+        let mut caps = self.capture.create_captures();
+        self.capture.search_captures(&from, &mut caps);
+        caps.get_group_by_name("v").map(|s| s.range())
+    }
 }
 
 /// A span of PII found in free text.
@@ -259,9 +297,16 @@ impl Engine {
                         let gap = det.def.context_gap.as_deref().unwrap_or(DEFAULT_GAP);
                         let gap = expand_shorthand(gap);
                         let src = format!(r"{KEY_PREFIX}(?i-u:{words}){KEY_SUFFIX}{gap}(?:{p})");
-                        let cap = format!(r"{KEY_PREFIX}(?i-u:{words}){KEY_SUFFIX}{gap}(?P<v>{p})");
-                        let cap = regex_automata::meta::Regex::new(&cap)
-                            .map_err(|e| invalid(format!("context pattern: {e}")))?;
+                        let key = format!(r"{KEY_PREFIX}(?i-u:{words}){KEY_SUFFIX}{gap}");
+                        let regex = |src: String| {
+                            regex_automata::meta::Regex::new(&src)
+                                .map_err(|e| invalid(format!("context pattern: {e}")))
+                        };
+                        let cap = ContextValue {
+                            capture: regex(format!("{key}(?P<v>{p})"))?,
+                            key: regex(key)?,
+                            value: regex(format!("(?:{p})"))?,
+                        };
                         text_sources.push(PatternSource {
                             regex: src,
                             keywords: Some(phrases.clone()),
@@ -391,14 +436,10 @@ impl Engine {
                 continue;
             }
             let tp = &self.text_patterns[m.pattern().as_usize()];
-            // The match starts where the capturing twin's does, so an anchored search there
-            // finds the same parse without looking for the match again.
-            let value = tp.value_capture.as_ref().and_then(|cap| {
-                value_span(
-                    cap,
-                    Input::new(text).range(m.start()..).anchored(Anchored::Yes),
-                )
-            });
+            let value = tp
+                .value_capture
+                .as_ref()
+                .and_then(|cap| cap.span(text, m.start()));
             let (vs, ve, contexted) = match value {
                 Some(v) => (v.start, v.end, true),
                 None => (m.start(), m.end(), false),
@@ -550,8 +591,7 @@ impl Engine {
             }
             // Only the rest of the line, as a text of its own: the key must start at `at`.
             let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-            let rest = Input::new(&text[at..line_end]).anchored(Anchored::Yes);
-            let Some(v) = value_span(cap, rest) else {
+            let Some(v) = cap.span(&text[at..line_end], 0) else {
                 continue;
             };
             let (vs, ve) = (at + v.start, at + v.end);
@@ -936,16 +976,6 @@ fn context_alternation(phrases: &[String]) -> Option<String> {
     Some(alts.join("|"))
 }
 
-/// The span of the value group `v` of a context pattern's capturing twin, if it matches.
-fn value_span(
-    cap: &regex_automata::meta::Regex,
-    input: Input<'_>,
-) -> Option<std::ops::Range<usize>> {
-    let mut caps = cap.create_captures();
-    cap.search_captures(&input, &mut caps);
-    caps.get_group_by_name("v").map(|s| s.range())
-}
-
 fn base_confidence(strength: Strength) -> f32 {
     match strength {
         Strength::Strong => 0.85,
@@ -1104,6 +1134,30 @@ fn high_entropy(v: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn context_values_found_by_key_then_value_are_the_captured_ones() {
+        let engine = Engine::builtin();
+        // Dense text: every line is PII or a decoy, with context keys of every class.
+        let text = piicat_testkit::log_text(17, 1 << 20);
+        let mut cursor = engine.text_re.cursor(&text);
+        let (mut from, mut checked) = (0, 0);
+        while let Some(m) = cursor.find(from) {
+            from = m.end() + usize::from(m.is_empty());
+            let Some(cv) = &engine.text_patterns[m.pattern().as_usize()].value_capture else {
+                continue;
+            };
+            assert_eq!(cv.span(&text, m.start()), cv.captured(&text, m.start()));
+            // As `contexted_alternative` asks: the rest of the line as a text of its own.
+            let line_end = text[m.start()..]
+                .find('\n')
+                .map_or(text.len(), |i| m.start() + i);
+            let line = &text[m.start()..line_end];
+            assert_eq!(cv.span(line, 0), cv.captured(line, 0));
+            checked += 1;
+        }
+        assert!(checked > 1000, "only {checked} context matches");
+    }
 
     #[test]
     fn glue_rejects_version_fragments_only() {
