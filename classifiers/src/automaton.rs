@@ -114,8 +114,9 @@ impl Group {
 /// patterns (their context phrases, starting a word) and free patterns with rare required
 /// literals (`@`, `AKIA`, anywhere in the line).
 struct Keyed {
-    /// Each pattern alone (global index).
-    patterns: Vec<(regex_automata::meta::Regex, usize)>,
+    /// The searches a keyword calls for: the context-prefixed patterns of one set of phrases
+    /// (one class) together, each literal-gated pattern alone.
+    searches: Vec<KeyedSearch>,
     /// Every spelling of every context phrase and every required literal, ASCII
     /// case-insensitive, as one DFA walked over the whole text.
     keywords: aho_corasick::dfa::DFA,
@@ -130,6 +131,29 @@ struct Keyed {
     rests: Vec<Vec<Vec<Vec<u8>>>>,
     /// For each keyword, the patterns that require it as a literal, wherever it occurs.
     anywhere: Vec<Vec<usize>>,
+}
+
+/// One search of the keyed patterns.
+struct KeyedSearch {
+    /// The patterns, leftmost-first: the leftmost match, on a tie the pattern that comes first.
+    re: regex_automata::meta::Regex,
+    /// The global index of each of its patterns, in order.
+    globals: Vec<usize>,
+    /// For a literal-gated pattern, the literal sets every match holds one of: a line lacking
+    /// one is not searched.
+    conjuncts: Vec<Vec<Vec<u8>>>,
+}
+
+impl KeyedSearch {
+    /// Whether `line` holds a literal of each conjunct set.
+    fn may_match(&self, line: &[u8]) -> bool {
+        self.conjuncts.iter().all(|set| {
+            set.iter().any(|lit| match lit.as_slice() {
+                [b] => memchr::memchr(*b, line).is_some(),
+                lit => memchr::memmem::find(line, lit).is_some(),
+            })
+        })
+    }
 }
 
 impl Keyed {
@@ -198,7 +222,9 @@ impl std::fmt::Debug for TextAutomaton {
             )
             .field(
                 "keyed",
-                &self.keyed.as_ref().map_or(0, |k| k.patterns.len()),
+                &self.keyed.as_ref().map_or(0, |k| {
+                    k.searches.iter().map(|s| s.globals.len()).sum::<usize>()
+                }),
             )
             .finish()
     }
@@ -287,15 +313,50 @@ impl TextAutomaton {
             let mut users: Vec<Vec<usize>> = Vec::new();
             let mut rests: Vec<Vec<Vec<Vec<u8>>>> = Vec::new();
             let mut anywhere: Vec<Vec<usize>> = Vec::new();
-            let mut patterns = Vec::new();
-            for (local, &i) in keyed_ids.iter().enumerate() {
-                let re = regex_automata::meta::Regex::new(&sources[i].regex).map_err(|e| {
-                    CompileError {
-                        pattern: Some(i),
-                        reason: e.to_string(),
+            // Context-prefixed patterns with the same phrases (one class) are one search.
+            let mut searches: Vec<KeyedSearch> = Vec::new();
+            let mut members: Vec<Vec<usize>> = Vec::new();
+            let mut by_phrases: HashMap<&[String], usize> = HashMap::new();
+            let mut search_of: HashMap<usize, usize> = HashMap::new();
+            for &i in &keyed_ids {
+                let group = match &sources[i].keywords {
+                    Some(phrases) => *by_phrases.entry(phrases.as_slice()).or_insert_with(|| {
+                        members.push(Vec::new());
+                        members.len() - 1
+                    }),
+                    None => {
+                        members.push(Vec::new());
+                        members.len() - 1
                     }
-                })?;
-                patterns.push((re, i));
+                };
+                members[group].push(i);
+                search_of.insert(i, group);
+            }
+            for ids in &members {
+                let regexes: Vec<&str> = ids.iter().map(|&i| sources[i].regex.as_str()).collect();
+                let re =
+                    regex_automata::meta::Regex::new_many(&regexes).map_err(|e| CompileError {
+                        pattern: ids.iter().copied().find(|&i| {
+                            regex_automata::meta::Regex::new(&sources[i].regex).is_err()
+                        }),
+                        reason: e.to_string(),
+                    })?;
+                let conjuncts = match ids.as_slice() {
+                    [i] if sources[*i].keywords.is_none() => {
+                        regex_syntax::parse(&sources[*i].regex)
+                            .map(|hir| literals::required_sets(&hir))
+                            .unwrap_or_default()
+                    }
+                    _ => Vec::new(),
+                };
+                searches.push(KeyedSearch {
+                    re,
+                    globals: ids.clone(),
+                    conjuncts,
+                });
+            }
+            for &i in &keyed_ids {
+                let local = search_of[&i];
                 let phrases = sources[i].keywords.iter().flatten();
                 let context = phrases.flat_map(|p| {
                     let (spellings, rest) = keyword_literals(p);
@@ -348,7 +409,7 @@ impl TextAutomaton {
                 .start_state(aho_corasick::Anchored::No)
                 .map_err(|e| compile_error(e.to_string()))?;
             Some(Keyed {
-                patterns,
+                searches,
                 keywords,
                 start,
                 users,
@@ -643,14 +704,18 @@ impl<'a> Cursor<'a, '_> {
                 candidates.sort_unstable();
                 candidates.dedup();
                 let mut best: Option<Match> = None;
-                for &p in candidates.iter() {
-                    let (re, global) = &keyed.patterns[p];
-                    let Some(m) = re.search(&Input::new(text).range(start..line_end)) else {
+                for &c in candidates.iter() {
+                    let search = &keyed.searches[c];
+                    if !search.may_match(&bytes[floor..line_end]) {
+                        continue;
+                    }
+                    let Some(m) = search.re.search(&Input::new(text).range(start..line_end)) else {
                         continue;
                     };
-                    let m = Match::new(PatternID::must(*global), m.range());
+                    let global = search.globals[m.pattern().as_usize()];
+                    let m = Match::new(PatternID::must(global), m.range());
                     if best
-                        .is_none_or(|b| (m.start(), *global) < (b.start(), b.pattern().as_usize()))
+                        .is_none_or(|b| (m.start(), global) < (b.start(), b.pattern().as_usize()))
                     {
                         best = Some(m);
                     }

@@ -22,6 +22,18 @@ pub(crate) fn required_literals(hir: &Hir) -> Option<Set> {
     (!set.is_empty() && set.iter().all(rare)).then_some(set)
 }
 
+/// Every literal set of which every match of `hir` holds one, read off its top-level
+/// concatenation (`://`, `:` and `@` for a URL with credentials). A line that lacks one of
+/// them holds no match, so a keyword hit there needs no search.
+pub(crate) fn required_sets(hir: &Hir) -> Vec<Set> {
+    let useful = |s: &Set| !s.is_empty() && s.iter().all(|l| !l.is_empty());
+    match hir.kind() {
+        HirKind::Capture(c) => required_sets(&c.sub),
+        HirKind::Concat(subs) => subs.iter().filter_map(required).filter(useful).collect(),
+        _ => required(hir).into_iter().filter(useful).collect(),
+    }
+}
+
 /// Whether some match of `hir` may contain a line break.
 pub(crate) fn may_span_lines(hir: &Hir) -> bool {
     match hir.kind() {
@@ -205,6 +217,25 @@ mod tests {
             "one branch without a literal"
         );
         assert_eq!(lits(r"\bSt(?:reet)?\b"), None, "too short to be rare");
+    }
+
+    #[test]
+    fn every_required_set_of_a_concatenation() {
+        let hir = regex_syntax::parse(r"[a-z]+://[^:@/]+:[^@/]+@[a-z.]+").expect("pattern");
+        let sets = required_sets(&hir);
+        for lit in ["://", ":", "@"] {
+            assert!(
+                sets.contains(&vec![lit.as_bytes().to_vec()]),
+                "{lit} in {sets:?}"
+            );
+        }
+        let hir = regex_syntax::parse(r"(?:AKIA|ASIA)[0-9A-Z]{16}").expect("pattern");
+        assert_eq!(
+            required_sets(&hir),
+            vec![vec![b"AKIA".to_vec(), b"ASIA".to_vec()]]
+        );
+        let hir = regex_syntax::parse(r"a?[0-9]+").expect("pattern");
+        assert!(required_sets(&hir).is_empty(), "nothing is required");
     }
 
     #[test]
