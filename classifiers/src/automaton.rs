@@ -1106,6 +1106,38 @@ mod tests {
     }
 
     #[test]
+    fn keyed_matches_are_every_keyed_pattern_searched_line_by_line() {
+        // The keyword gate (phrase rests, literal sets, walk-back) must never hide a match:
+        // from each line start, the cursor's keyed match is the leftmost of every keyed
+        // pattern searched over that line without any gate.
+        let keyed = engine().text_re.keyed.as_ref().expect("keyed patterns");
+        let text = piicat_testkit::log_text(23, 300 << 10);
+        let mut cursor = engine().text_re.cursor(&text);
+        let mut lines_with_matches = 0;
+        let mut line_start = 0;
+        for line in text.split_inclusive('\n') {
+            let line_end = line_start + line.trim_end_matches('\n').len();
+            let input = Input::new(&text).range(line_start..line_end);
+            let want = keyed
+                .searches
+                .iter()
+                .filter_map(|s| {
+                    s.re.search(&input)
+                        .map(|m| (m.start(), s.globals[m.pattern().as_usize()], m.end()))
+                })
+                .min();
+            let got = cursor
+                .next_keyed(line_start)
+                .filter(|m| m.start() < line_end)
+                .map(|m| (m.start(), m.pattern().as_usize(), m.end()));
+            assert_eq!(got, want, "line at {line_start}: {line:?}");
+            lines_with_matches += usize::from(want.is_some());
+            line_start += line.len();
+        }
+        assert!(lines_with_matches > 500, "{lines_with_matches}");
+    }
+
+    #[test]
     fn a_keyword_counts_only_where_the_rest_of_its_phrase_follows() {
         let (spellings, rest) = keyword_literals("date of birth");
         assert_eq!(spellings, vec!["date"]);
