@@ -9,7 +9,7 @@
 //!   keywords occurs, found by one walk of a keyword automaton over the text;
 //! - so are free patterns that every match of holds one of a few rare literals (`@` in an
 //!   email, `AKIA` in an AWS key id, see [`literals`]): the same walk finds those literals;
-//! - the other free patterns (~43) are one lazy DFA with a cache large enough for their
+//! - the other free patterns (~39) are one lazy DFA with a cache large enough for their
 //!   states, searched ahead a window of whole lines at a time: the window's whole stream of
 //!   matches is found in one walk (see [`lanes`]), and a search from any position is then a
 //!   lookup. A pattern that may match a line break or nothing cannot be walked in lanes and
@@ -122,14 +122,15 @@ struct Keyed {
     keywords: aho_corasick::dfa::DFA,
     /// Its unanchored start state.
     start: StateID,
-    /// For each keyword, the context-prefixed patterns (indices into `patterns`) it
-    /// belongs to: they count only where the keyword starts a word.
+    /// For each keyword, the searches (indices into `searches`) of the context-prefixed
+    /// patterns it belongs to: they count only where the keyword starts a word.
     users: Vec<Vec<usize>>,
     /// For each keyword, the rest of each context phrase it begins (`billing` → `address`):
     /// the words that must follow it, each after an optional `[ _.'-]`. An empty rest means
     /// the keyword is a whole phrase.
     rests: Vec<Vec<Vec<Vec<u8>>>>,
-    /// For each keyword, the patterns that require it as a literal, wherever it occurs.
+    /// For each keyword, the searches of the patterns that require it as a literal,
+    /// wherever it occurs.
     anywhere: Vec<Vec<usize>>,
 }
 
@@ -537,7 +538,7 @@ pub(crate) struct Cursor<'a, 't> {
     direct_caches: Vec<Option<PoolGuard<'a, hybrid::regex::Cache, CacheFn>>>,
     ahead: Ahead,
     hits: Hits,
-    /// Scratch: the keyed patterns a line's keywords call for.
+    /// Scratch: the keyed searches a line's keywords call for.
     candidates: Vec<usize>,
     last: usize,
 }
