@@ -315,25 +315,23 @@ impl TextAutomaton {
             let mut rests: Vec<Vec<Vec<Vec<u8>>>> = Vec::new();
             let mut anywhere: Vec<Vec<usize>> = Vec::new();
             // Context-prefixed patterns with the same phrases (one class) are one search.
-            let mut searches: Vec<KeyedSearch> = Vec::new();
             let mut members: Vec<Vec<usize>> = Vec::new();
             let mut by_phrases: HashMap<&[String], usize> = HashMap::new();
-            let mut search_of: HashMap<usize, usize> = HashMap::new();
             for &i in &keyed_ids {
+                let fresh = |members: &mut Vec<Vec<usize>>| {
+                    members.push(Vec::new());
+                    members.len() - 1
+                };
                 let group = match &sources[i].keywords {
-                    Some(phrases) => *by_phrases.entry(phrases.as_slice()).or_insert_with(|| {
-                        members.push(Vec::new());
-                        members.len() - 1
-                    }),
-                    None => {
-                        members.push(Vec::new());
-                        members.len() - 1
-                    }
+                    Some(phrases) => *by_phrases
+                        .entry(phrases.as_slice())
+                        .or_insert_with(|| fresh(&mut members)),
+                    None => fresh(&mut members),
                 };
                 members[group].push(i);
-                search_of.insert(i, group);
             }
-            for ids in &members {
+            let mut searches: Vec<KeyedSearch> = Vec::new();
+            for (local, ids) in members.into_iter().enumerate() {
                 let regexes: Vec<&str> = ids.iter().map(|&i| sources[i].regex.as_str()).collect();
                 let re =
                     regex_automata::meta::Regex::new_many(&regexes).map_err(|e| CompileError {
@@ -342,30 +340,22 @@ impl TextAutomaton {
                         }),
                         reason: e.to_string(),
                     })?;
-                let conjuncts = match ids.as_slice() {
-                    [i] if sources[*i].keywords.is_none() => {
-                        regex_syntax::parse(&sources[*i].regex)
-                            .map(|hir| literals::required_sets(&hir))
-                            .unwrap_or_default()
-                    }
-                    _ => Vec::new(),
+                // A group shares its phrases; a literal-gated pattern is a group of its own.
+                let first = ids[0];
+                let conjuncts = match sources[first].keywords {
+                    None => regex_syntax::parse(&sources[first].regex)
+                        .map(|hir| literals::required_sets(&hir))
+                        .unwrap_or_default(),
+                    Some(_) => Vec::new(),
                 };
-                searches.push(KeyedSearch {
-                    re,
-                    globals: ids.clone(),
-                    conjuncts,
-                });
-            }
-            for &i in &keyed_ids {
-                let local = search_of[&i];
-                let phrases = sources[i].keywords.iter().flatten();
+                let phrases = sources[first].keywords.iter().flatten();
                 let context = phrases.flat_map(|p| {
                     let (spellings, rest) = keyword_literals(p);
                     spellings
                         .into_iter()
                         .map(move |w| (w.into_bytes(), Some(rest.clone())))
                 });
-                let required = literals[i].iter().flatten().map(|l| (l.clone(), None));
+                let required = literals[first].iter().flatten().map(|l| (l.clone(), None));
                 for (w, rest) in context.chain(required) {
                     // The search ignores ASCII case, so one keyword per folded spelling.
                     let w = w.to_ascii_lowercase();
@@ -389,6 +379,11 @@ impl TextAutomaton {
                         list.push(local);
                     }
                 }
+                searches.push(KeyedSearch {
+                    re,
+                    globals: ids,
+                    conjuncts,
+                });
             }
             let compile_error = |e: String| CompileError {
                 pattern: None,
@@ -483,7 +478,7 @@ fn is_key_byte(b: u8) -> bool {
 
 /// The window of whole lines searched ahead for a search from `from`: from the start of
 /// `from`'s line to the end of the line [`WINDOW`] bytes on.
-fn window_at(text: &[u8], from: usize) -> (usize, usize) {
+fn window_at(text: &[u8], from: usize) -> std::ops::Range<usize> {
     let start = memchr::memrchr(b'\n', &text[..from]).map_or(0, |i| i + 1);
     let want = (start + WINDOW).max(from);
     let end = if want >= text.len() {
@@ -491,7 +486,7 @@ fn window_at(text: &[u8], from: usize) -> (usize, usize) {
     } else {
         memchr::memchr(b'\n', &text[want..]).map_or(text.len(), |i| want + i + 1)
     };
-    (start, end)
+    start..end
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -508,7 +503,7 @@ enum Slot {
 #[derive(Default)]
 struct Ahead {
     /// The window; empty before the first search.
-    span: (usize, usize),
+    span: std::ops::Range<usize>,
     /// Whether `matches` is the window's stream (else the lanes gave up on it).
     exact: bool,
     /// The leftmost-first stream of the window (local pattern ids), in order.
@@ -519,7 +514,8 @@ struct Ahead {
 /// The used keyword occurrences of one window.
 #[derive(Default)]
 struct Hits {
-    span: (usize, usize),
+    /// The window; empty before the first search.
+    span: std::ops::Range<usize>,
     hits: Vec<Hit>,
     spare: KeywordSpare,
 }
@@ -596,8 +592,7 @@ impl<'a> Cursor<'a, '_> {
         let text = self.text;
         let bytes = text.as_bytes();
         while from < text.len() {
-            let (start, end) = self.ahead.span;
-            if !(start <= from && from < end) && text.len() >= AHEAD_FROM {
+            if !self.ahead.span.contains(&from) && text.len() >= AHEAD_FROM {
                 self.fill_ahead(group, window_at(bytes, from));
             }
             if self.ahead.exact {
@@ -607,7 +602,7 @@ impl<'a> Cursor<'a, '_> {
                     match list.get(i) {
                         Some(&m) => return Some(group.globalize(m)),
                         None => {
-                            from = self.ahead.span.1;
+                            from = self.ahead.span.end;
                             continue;
                         }
                     }
@@ -626,12 +621,12 @@ impl<'a> Cursor<'a, '_> {
         None
     }
 
-    fn fill_ahead(&mut self, group: &'a Group, span: (usize, usize)) {
+    fn fill_ahead(&mut self, group: &'a Group, span: std::ops::Range<usize>) {
         let cache = self
             .free_cache
             .get_or_insert_with(|| group.dfa.caches.get());
         let ahead = &mut self.ahead;
-        ahead.span = span;
+        ahead.span = span.clone();
         ahead.matches.clear();
         ahead.exact = lanes::free_matches(
             &group.dfa.re,
@@ -654,10 +649,9 @@ impl<'a> Cursor<'a, '_> {
         let text = self.text;
         let bytes = text.as_bytes();
         while from < text.len() {
-            let (start, end) = self.hits.span;
-            if !(start <= from && from < end) {
+            if !self.hits.span.contains(&from) {
                 let span = window_at(bytes, from);
-                self.hits.span = span;
+                self.hits.span = span.clone();
                 self.hits.hits.clear();
                 lanes::keyword_hits(
                     &keyed.keywords,
@@ -725,7 +719,7 @@ impl<'a> Cursor<'a, '_> {
                     return best;
                 }
             }
-            from = self.hits.span.1;
+            from = self.hits.span.end;
         }
         None
     }
@@ -1181,7 +1175,7 @@ mod tests {
             &keyed.keywords,
             keyed.start,
             &text,
-            (0, text.len()),
+            0..text.len(),
             |_| true,
             &mut hits,
             &mut spare,

@@ -56,7 +56,7 @@ pub(crate) struct Detector {
 struct TextPattern {
     detector: usize,
     /// For context-prefixed patterns: how to find the value in a match.
-    value_capture: Option<ContextValue>,
+    context_value: Option<ContextValue>,
 }
 
 /// Finds the value in a match of a context-prefixed pattern `key value`. Under leftmost-first
@@ -266,6 +266,8 @@ impl Engine {
         let mut text_patterns = Vec::new();
         let mut whole_sources = Vec::new();
         let mut whole_detector = Vec::new();
+        let mut key_regexes: std::collections::HashMap<String, regex_automata::meta::Regex> =
+            std::collections::HashMap::new();
         for (i, det) in detectors.iter().enumerate() {
             let class = &classes[det.class];
             let invalid = |reason: String| Error::InvalidDetector {
@@ -284,7 +286,7 @@ impl Engine {
                         });
                         text_patterns.push(TextPattern {
                             detector: i,
-                            value_capture: None,
+                            context_value: None,
                         });
                     }
                     TextRule::NeedsContext => {
@@ -296,24 +298,32 @@ impl Engine {
                         };
                         let gap = det.def.context_gap.as_deref().unwrap_or(DEFAULT_GAP);
                         let gap = expand_shorthand(gap);
-                        let src = format!(r"{KEY_PREFIX}(?i-u:{words}){KEY_SUFFIX}{gap}(?:{p})");
                         let key = format!(r"{KEY_PREFIX}(?i-u:{words}){KEY_SUFFIX}{gap}");
-                        let regex = |src: String| {
-                            regex_automata::meta::Regex::new(&src)
+                        let regex = |src: &str| {
+                            regex_automata::meta::Regex::new(src)
                                 .map_err(|e| invalid(format!("context pattern: {e}")))
                         };
-                        let cap = ContextValue {
-                            capture: regex(format!("{key}(?P<v>{p})"))?,
-                            key: regex(key)?,
-                            value: regex(format!("(?:{p})"))?,
+                        // A class's patterns share their key: compiled once (a cheap clone).
+                        let key_re = match key_regexes.get(&key) {
+                            Some(re) => Clone::clone(re),
+                            None => {
+                                let re = regex(&key)?;
+                                key_regexes.insert(key.clone(), re.clone());
+                                re
+                            }
+                        };
+                        let context_value = ContextValue {
+                            capture: regex(&format!("{key}(?P<v>{p})"))?,
+                            key: key_re,
+                            value: regex(&format!("(?:{p})"))?,
                         };
                         text_sources.push(PatternSource {
-                            regex: src,
+                            regex: format!("{key}(?:{p})"),
                             keywords: Some(phrases.clone()),
                         });
                         text_patterns.push(TextPattern {
                             detector: i,
-                            value_capture: Some(cap),
+                            context_value: Some(context_value),
                         });
                     }
                     TextRule::FieldOnly => {}
@@ -437,7 +447,7 @@ impl Engine {
             }
             let tp = &self.text_patterns[m.pattern().as_usize()];
             let value = tp
-                .value_capture
+                .context_value
                 .as_ref()
                 .and_then(|cap| cap.span(text, m.start()));
             let (vs, ve, contexted) = match value {
@@ -581,7 +591,7 @@ impl Engine {
         failed: usize,
     ) -> Option<TextMatch<'e, 't>> {
         for tp in &self.text_patterns {
-            let Some(cap) = &tp.value_capture else {
+            let Some(cap) = &tp.context_value else {
                 continue;
             };
             if tp.detector == failed
@@ -1144,7 +1154,7 @@ mod tests {
         let (mut from, mut checked) = (0, 0);
         while let Some(m) = cursor.find(from) {
             from = m.end() + usize::from(m.is_empty());
-            let Some(cv) = &engine.text_patterns[m.pattern().as_usize()].value_capture else {
+            let Some(cv) = &engine.text_patterns[m.pattern().as_usize()].context_value else {
                 continue;
             };
             assert_eq!(cv.span(&text, m.start()), cv.captured(&text, m.start()));

@@ -78,7 +78,7 @@ pub(crate) fn free_matches(
     re: &hybrid::regex::Regex,
     cache: &mut hybrid::regex::Cache,
     text: &str,
-    (start, end): (usize, usize),
+    std::ops::Range { start, end }: std::ops::Range<usize>,
     out: &mut Vec<Match>,
     spare: &mut FreeSpare,
 ) -> Result<(), GaveUp> {
@@ -316,7 +316,7 @@ pub(crate) fn keyword_hits(
     ac: &aho_corasick::dfa::DFA,
     first: StateID,
     text: &str,
-    (start, end): (usize, usize),
+    std::ops::Range { start, end }: std::ops::Range<usize>,
     keep: impl Fn(&Hit) -> bool,
     out: &mut Vec<Hit>,
     spare: &mut KeywordSpare,
