@@ -653,11 +653,10 @@ impl Engine {
             return None;
         }
         let passed = self.check(&det.def.check, value);
-        // A given name followed by an unknown surname counts only next to a person word
-        // (`customer Jane Okonkwo`), so "Grace Period" stays unmatched.
-        let loose_name = !passed
-            && matches!(det.def.check, Check::FullName)
-            && self.names.is_given_then_surname_shape(value);
+        // A known given name with an unknown surname, or the other way round, counts only
+        // next to a person word (`customer Jane Okonkwo`), so "Grace Period" stays unmatched.
+        let loose_name =
+            !passed && matches!(det.def.check, Check::FullName) && self.names.is_loose_name(value);
         if !passed && !loose_name {
             return None;
         }
@@ -749,6 +748,14 @@ impl Engine {
         }
     }
 
+    /// The check of a whole field value: under a field name that hints the class, a loose
+    /// name counts too (`Aarav Mehta` in a `customer_name` column), as it does next to a
+    /// person word in text.
+    fn check_whole(&self, check: &Check, hinted: bool, value: &str) -> bool {
+        self.check(check, value)
+            || (hinted && matches!(check, Check::FullName) && self.names.is_loose_name(value))
+    }
+
     /// Scratch space for [`Engine::whole_value`].
     pub(crate) fn whole_scratch(&self) -> WholeValue {
         WholeValue {
@@ -829,7 +836,7 @@ impl Engine {
                 continue;
             }
             let outranked = best.is_some_and(|b| rank < b);
-            if !outranked && self.check(&det.def.check, value) {
+            if !outranked && self.check_whole(&det.def.check, rank.0, value) {
                 out.rejected.retain(|c| *c != det.class);
                 out.passed
                     .push((det.class, rank, det.def.strength == Strength::Weak, false));

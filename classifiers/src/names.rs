@@ -105,16 +105,27 @@ impl NameDictionaries {
         self.kinds(word) & (FAMILY_NAME | ORDINARY) == FAMILY_NAME
     }
 
-    /// Two or three words: a known given name, then capitalised words that are not ordinary
-    /// words. Weaker than [`Self::is_full_name`]; the engine wants a context word with it.
-    pub(crate) fn is_given_then_surname_shape(&self, text: &str) -> bool {
-        let words: Vec<&str> = text.split_whitespace().collect();
-        if !(2..=3).contains(&words.len()) || !self.is_given(words[0]) {
+    /// Two or three words with a known name at one end and no ordinary word: a known given
+    /// name, then unknown words (`Aarav Mehta`), or unknown words, then a known family name
+    /// (`Ananya Desai`). Weaker than [`Self::is_full_name`]: the engine wants a context word
+    /// or a field-name hint with it.
+    pub(crate) fn is_loose_name(&self, text: &str) -> bool {
+        let mut words = [""; 3];
+        let mut n = 0;
+        for w in text.split_whitespace() {
+            if n == words.len() {
+                return false;
+            }
+            words[n] = w;
+            n += 1;
+        }
+        if n < 2 {
             return false;
         }
-        words[1..]
-            .iter()
-            .all(|w| w.chars().count() >= 2 && self.kinds(w) & ORDINARY == 0)
+        let words = &words[..n];
+        let plain = |w: &&str| w.chars().count() >= 2 && self.kinds(w) & ORDINARY == 0;
+        (self.is_given(words[0]) && words[1..].iter().all(plain))
+            || (self.is_family(words[n - 1]) && words[..n - 1].iter().all(plain))
     }
 
     /// A given name, counting those that are also ordinary words (for whole columns of

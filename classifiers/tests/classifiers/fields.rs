@@ -160,3 +160,67 @@ fn every_value_counts_whatever_the_count() {
     assert_eq!(f.sampled, 0);
     assert!(f.classes.is_empty());
 }
+
+#[test]
+fn a_name_column_takes_names_known_at_one_end_only() {
+    // One part from the dictionaries, the other not: under a name hint each value is a
+    // name (as next to a person word in text); under an obfuscated name they are not, and
+    // product names that start with a given name stay out of a `name` column.
+    let names = rep(
+        &[
+            "Aarav Mehta",
+            "Ananya Desai",
+            "Jane Okonkwo",
+            "Alessandro V. Colombo",
+        ],
+        40,
+    );
+    let f = classify("customer_name", &names);
+    let person = f.classes.iter().find(|c| c.class == "PERSON_NAME");
+    let person = person.unwrap_or_else(|| panic!("{:?}", f.classes));
+    assert_eq!(person.matched, 40);
+    assert!(
+        person.reasons[0].starts_with("100% of 40 values"),
+        "{:?}",
+        person.reasons
+    );
+    assert!(
+        !ids(&classify("c7", &names)).contains(&"PERSON_NAME"),
+        "no hint, no loose name"
+    );
+    let products = rep(
+        &[
+            "Grace Period",
+            "Rose Garden",
+            "Summer Sale",
+            "Victoria Falls Tour",
+        ],
+        40,
+    );
+    assert!(ids(&classify("name", &products)).is_empty());
+}
+
+#[test]
+fn street_addresses_with_units_directions_and_capitalised_french_types() {
+    let streets = rep(
+        &[
+            "1 Queen Street West",
+            "10 Cedar Road, Apt 3B",
+            "250 King Street East, Suite 400",
+            "1 Rue Sainte-Catherine",
+            "73 bis rue du Faubourg Saint-Honoré",
+        ],
+        50,
+    );
+    for name in ["shipping_address", "c9"] {
+        let f = classify(name, &streets);
+        let street = f.classes.iter().find(|c| c.class == "STREET_ADDRESS");
+        let street = street.unwrap_or_else(|| panic!("{name}: {:?}", f.classes));
+        assert_eq!(street.matched, 50, "{name}");
+        assert!(
+            street.reasons[0].starts_with("100% of 50 values"),
+            "{name}: {:?}",
+            street.reasons
+        );
+    }
+}
