@@ -129,6 +129,8 @@ pub(crate) type Rank = (bool, u8, Strength);
 /// Kept by the caller and reused value after value, so classifying a value allocates nothing.
 #[derive(Debug)]
 pub(crate) struct WholeValue {
+    /// Whether the value is wholly one of [`INERT_VALUES`].
+    pub inert: bool,
     /// (class, rank, proposed only by a weak pattern, found through a name hint alone).
     pub passed: Vec<(usize, Rank, bool, bool)>,
     pub rejected: Vec<usize>,
@@ -163,6 +165,15 @@ pub struct Engine {
 /// The postal-code formats that follow a street address: BR, US ZIP(+4), UK, NL, CA, PL,
 /// and the 4- and 5-digit codes of most of Europe and Australia.
 const POSTAL_AFTER_STREET: &str = r"^,?[ \t]*(?:[A-Z]{1,2}-)?(?P<pc>\d{5}-\d{3}|\d{5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[1-9]\d{3} ?[A-Z]{2}|[A-Z]\d[A-Z] ?\d[A-Z]\d|\d{2}-\d{3}|\d{4})\b";
+
+/// Field values that hold no PII anywhere in them, as a whole: a date and time as databases
+/// and APIs print them. Such a value is not searched as free text: every candidate inside
+/// one is glued to the rest of it, and no context word fits in it. Matched with the
+/// detectors' anchored patterns, in the same walk. (UUIDs are told by [`is_uuid`] instead:
+/// the walk dies a few bytes into one, and carrying it through all 36 cost more.)
+const INERT_VALUES: [&str; 1] = [
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:[.,][0-9]{1,9})?)?(?:Z| ?[+-][0-9]{2}(?::?[0-9]{2})?| UTC)?",
+];
 
 /// Builds an [`Engine`] from the built-ins plus custom detectors.
 #[derive(Debug, Default)]
@@ -338,6 +349,8 @@ impl Engine {
                 .unwrap_or_else(|| "<engine>".into()),
             reason: format!("pattern does not compile: {}", e.reason),
         })?;
+        // After the detectors' patterns, so an index past `whole_detector` is an inert shape.
+        whole_sources.extend(INERT_VALUES.iter().map(|p| format!("^(?:{p})$")));
         let whole = ValuePatterns::new(&whole_sources).map_err(|e| Error::InvalidDetector {
             detector: e
                 .pattern
@@ -624,8 +637,7 @@ impl Engine {
         let mut tried: Option<usize> = None;
         let mut set = Vec::new();
         self.whole_matches(value, &mut set);
-        for &idx in set.iter() {
-            let det = self.whole_detector[idx];
+        for &det in set.iter().filter_map(|&idx| self.whole_detector.get(idx)) {
             if det == failed || tried == Some(det) || self.detectors[det].def.text != TextRule::Free
             {
                 continue;
@@ -759,6 +771,7 @@ impl Engine {
     /// Scratch space for [`Engine::whole_value`].
     pub(crate) fn whole_scratch(&self) -> WholeValue {
         WholeValue {
+            inert: false,
             passed: Vec::new(),
             rejected: Vec::new(),
             set: Vec::new(),
@@ -811,12 +824,16 @@ impl Engine {
         value: &str,
         out: &mut WholeValue,
     ) {
+        out.inert = false;
         out.passed.clear();
         out.rejected.clear();
         out.candidates.clear();
         out.failed.clear();
         for &idx in &out.set {
-            let det_idx = self.whole_detector[idx];
+            let Some(&det_idx) = self.whole_detector.get(idx) else {
+                out.inert = true;
+                continue;
+            };
             let det = &self.detectors[det_idx];
             let hinted = hints.positive_for(det.class).is_some();
             if (det.def.field_needs_hint && !hinted)

@@ -168,9 +168,12 @@ impl<'e> FieldScan<'e> {
             }
             return;
         }
-        // Free text may hold PII inside; a UUID cannot, as every candidate inside one is glued
-        // to the rest of it, so the (common) column of UUIDs is not searched value by value.
-        if (value.len() > 24 || value.contains(char::is_whitespace)) && !is_uuid(value.as_bytes()) {
+        // Free text may hold PII inside; an inert value (a UUID, a timestamp) cannot, so the
+        // common columns of those are not searched value by value.
+        if (value.len() > 24 || value.contains(char::is_whitespace))
+            && !whole.inert
+            && !is_uuid(value.as_bytes())
+        {
             let mut seen: Vec<usize> = Vec::new();
             for m in engine.find_in_text(value) {
                 let class = engine

@@ -224,3 +224,47 @@ fn street_addresses_with_units_directions_and_capitalised_french_types() {
         );
     }
 }
+
+#[test]
+fn timestamps_are_not_searched_as_text_but_text_after_one_is() {
+    // A field value that is wholly a date and time is not searched as free text; that is
+    // only sound if the search would find nothing in one, which is checked here on every
+    // spelling databases and APIs print.
+    let table = piicat_testkit::bench_table(2_000);
+    let mut stamps: Vec<String> = table
+        .iter()
+        .find(|(n, _)| n == "created_at")
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default();
+    stamps.extend((0..500u32).map(|i| {
+        let (d, h, m) = (1 + i % 28, i % 24, (i * 7) % 60);
+        match i % 4 {
+            0 => format!("2024-03-{d:02} {h:02}:{m:02}"),
+            1 => format!(
+                "2019-11-{d:02}T{h:02}:{m:02}:{:02},{:06}+02:00",
+                i % 60,
+                i * 97
+            ),
+            2 => format!("2021-07-{d:02} {h:02}:{m:02}:{:02} -0500", i % 60),
+            _ => format!("2022-01-{d:02} {h:02}:{m:02}:{:02} UTC", i % 60),
+        }
+    }));
+    assert_eq!(stamps.len(), 2_500);
+    for s in &stamps {
+        let found: Vec<_> = engine()
+            .find_in_text(s)
+            .iter()
+            .map(|m| m.class.id.clone())
+            .collect();
+        assert!(found.is_empty(), "{s}: {found:?}");
+    }
+    assert!(ids(&classify("event_time", &stamps)).is_empty());
+    // Not wholly a timestamp: searched, and the phone number after it is found.
+    let notes: Vec<String> = stamps
+        .iter()
+        .enumerate()
+        .map(|(i, s)| format!("{s} called back on +44 20 7946 0{:03}", i % 1000))
+        .collect();
+    let f = classify("c3", &notes);
+    assert!(ids(&f).contains(&"PHONE_NUMBER"), "{:?}", f.classes);
+}
