@@ -50,7 +50,11 @@ pub(crate) fn builtin() -> Vec<(DataClass, Vec<DetectorDef>)> {
     let particle = "(?:[Vv][ao]n|[Dd]e|[Dd]a|[Dd]el|[Dd]ella|[Dd]i|[Dd]er|[Dd]en|[Dd]os|[Dd]as|[Dd]u|[Ll]a|[Ll]e|ter|y|bin|al|el)";
     let person_name =
         format!(r"{w}(?: {UPPER}\.)?(?: (?:{particle} ){{0,2}}(?:O'|Mc|D')?{w}){{1,2}}");
-    let reversed_name = format!(r"{w}(?: {w})?, {w}");
+    let reversed_name = format!(r"{w}(?: {w})?, {w}(?: {w})?");
+    // A title before a name, as a name column may hold it (text finds the name after it).
+    let titled_name = format!(
+        r"(?:Dr|Mr|Mrs|Ms|Mx|Prof|Herr|Frau|Mme|Mlle|Sr|Sra|Srta|Sig|Sig\.ra|Dott|Dott\.ssa|Dhr|Mevr|Dra|Ing)\.? {person_name}"
+    );
     let single_name = format!(
         r"(?:(?:[Dd]e|[Vv]an|[Vv]an der|[Vv]an den|[Vv]on|[Dd]a|[Dd]i|[Dd]el|[Ll]e|[Ll]a) )?(?:O'|Mc|D')?{UPPER}{LOWER}+(?:[-'’]{UPPER}?{LOWER}+)?"
     );
@@ -995,6 +999,7 @@ pub(crate) fn builtin() -> Vec<(DataClass, Vec<DetectorDef>)> {
             ),
             vec![
                 d(&[person_name.as_str()], Check::FullName, Strength::Medium),
+                d(&[titled_name.as_str()], Check::FullName, Strength::Medium).field_only(),
                 d(
                     &[reversed_name.as_str()],
                     Check::ReversedName,

@@ -165,6 +165,12 @@ impl DetectorDef {
         self
     }
 
+    /// Matches whole field values only; text finds the same values another way.
+    pub(crate) fn field_only(mut self) -> DetectorDef {
+        self.text = TextRule::FieldOnly;
+        self
+    }
+
     /// Needs a context word in text; fields may still be found from values alone.
     pub(crate) fn text_context(mut self) -> DetectorDef {
         self.text = TextRule::NeedsContext;

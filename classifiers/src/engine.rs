@@ -761,11 +761,16 @@ impl Engine {
     }
 
     /// The check of a whole field value: under a field name that hints the class, a loose
-    /// name counts too (`Aarav Mehta` in a `customer_name` column), as it does next to a
-    /// person word in text.
+    /// name counts too (`Aarav Mehta`, `Colombo, Elena` in a `customer_name` column), as it
+    /// does next to a person word in text.
     fn check_whole(&self, check: &Check, hinted: bool, value: &str) -> bool {
         self.check(check, value)
-            || (hinted && matches!(check, Check::FullName) && self.names.is_loose_name(value))
+            || (hinted
+                && match check {
+                    Check::FullName => self.names.is_loose_name(value),
+                    Check::ReversedName => self.names.is_loose_reversed_name(value),
+                    _ => false,
+                })
     }
 
     /// Scratch space for [`Engine::whole_value`].

@@ -110,22 +110,35 @@ impl NameDictionaries {
     /// (`Ananya Desai`). Weaker than [`Self::is_full_name`]: the engine wants a context word
     /// or a field-name hint with it.
     pub(crate) fn is_loose_name(&self, text: &str) -> bool {
-        let mut words = [""; 3];
-        let mut n = 0;
-        for w in text.split_whitespace() {
-            if n == words.len() {
-                return false;
-            }
-            words[n] = w;
-            n += 1;
-        }
-        if n < 2 {
+        let mut all = [""; 4];
+        let Some(words) = name_words(text, &mut all) else {
+            return false;
+        };
+        let n = words.len();
+        if n > 3 {
             return false;
         }
-        let words = &words[..n];
         let plain = |w: &&str| w.chars().count() >= 2 && self.kinds(w) & ORDINARY == 0;
         (self.is_given(words[0]) && words[1..].iter().all(plain))
             || (self.is_family(words[n - 1]) && words[..n - 1].iter().all(plain))
+    }
+
+    /// `Family, Given` with one side known and the other no ordinary word (`Colombo,
+    /// Elena`, `Desai, Rahul`): weaker than [`Self::is_reversed_name`], wanted with a
+    /// field-name hint.
+    pub(crate) fn is_loose_reversed_name(&self, text: &str) -> bool {
+        let Some((family, given)) = text.split_once(',') else {
+            return false;
+        };
+        let mut family_words = family.split_whitespace();
+        let Some(family_last) = family_words.next_back() else {
+            return false;
+        };
+        let given_first = given.split_whitespace().next().unwrap_or("");
+        let plain = |w: &str| w.chars().count() >= 2 && self.kinds(w) & ORDINARY == 0;
+        family_words.all(is_particle)
+            && ((self.is_given(given_first) && plain(family_last))
+                || (self.is_family(family_last) && plain(given_first)))
     }
 
     /// A given name, counting those that are also ordinary words (for whole columns of
@@ -155,20 +168,17 @@ impl NameDictionaries {
         (self.given, self.family)
     }
 
-    /// A full name: 2–4 words, the first a given name, the last a family name, with a
-    /// family-name particle like `van`, `de`, `da` allowed in between. A part that is also an
-    /// ordinary word (Mark, Brown) counts when the other part is an unambiguous name.
+    /// A full name: 2–4 words, the first a given name, the last a family name, with
+    /// family-name particles like `van`, `de`, `da` allowed before the last, and a title
+    /// (`Dr.`, `Herr`) before the first. A part that is also an ordinary word (Mark, Brown)
+    /// counts when the other part is an unambiguous name.
     pub(crate) fn is_full_name(&self, text: &str) -> bool {
-        let mut words = [""; 4];
-        let mut n = 0;
-        for w in text.split_whitespace() {
-            if n == words.len() {
-                return false;
-            }
-            words[n] = w;
-            n += 1;
-        }
-        if n < 2 {
+        let mut all = [""; 7];
+        let Some(words) = name_words(text, &mut all) else {
+            return false;
+        };
+        let n = words.len();
+        if words.iter().filter(|w| !is_particle(w)).count() > 4 {
             return false;
         }
         let (first, last) = (words[0], words[n - 1]);
@@ -200,14 +210,49 @@ impl NameDictionaries {
         if first_parts == 0 || last_parts == 0 {
             return false;
         }
-        // `Sanne de Jong`: the particle belongs to the family name.
-        let particle_family = n >= 3
-            && words[n - 2].chars().all(|c| c.is_lowercase())
-            && self.family_any(&format!("{} {last}", words[n - 2]));
+        // `Sanne de Jong`, `Chiara De Luca`, `Anouk van der Linden`: particles make the last
+        // word a family name, known or not (the lists hold no names with a space).
+        let particle_family = words[1..n - 1].last().is_some_and(|w| is_particle(w))
+            && last.chars().count() >= 2
+            && self.kinds(last) & ORDINARY == 0;
         let last_strict = particle_family || last_strict;
         let last_loose = particle_family || last_loose;
         (first_strict && last_loose)
             || (first_loose && last_strict)
             || (n == 2 && first_strict && last_given)
     }
+}
+
+/// The words of a name, a title before it (`Dr.`, `Herr`) left out: at least two, and at
+/// most as many as `all` holds with the title.
+fn name_words<'t, 'a>(text: &'t str, all: &'a mut [&'t str]) -> Option<&'a [&'t str]> {
+    let mut n = 0;
+    for w in text.split_whitespace() {
+        *all.get_mut(n)? = w;
+        n += 1;
+    }
+    let words = match &all[..n] {
+        [title, rest @ ..] if rest.len() >= 2 && is_title(title) => rest,
+        words => words,
+    };
+    (words.len() >= 2).then_some(words)
+}
+
+/// Words that join a family name (`van der`, `de`, `da`, `von`), any case.
+fn is_particle(word: &str) -> bool {
+    const PARTICLES: [&str; 25] = [
+        "van", "von", "de", "der", "den", "da", "di", "del", "della", "dos", "das", "do", "du",
+        "la", "le", "ter", "ten", "bin", "ibn", "al", "el", "zu", "af", "av", "y",
+    ];
+    PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(word))
+}
+
+/// Titles written before a name (`Dr.`, `Herr`, `Mme`), with or without the dot.
+fn is_title(word: &str) -> bool {
+    const TITLES: [&str; 21] = [
+        "Dr", "Mr", "Mrs", "Ms", "Mx", "Prof", "Herr", "Frau", "Mme", "Mlle", "Sr", "Sra", "Srta",
+        "Sig", "Sig.ra", "Dott", "Dott.ssa", "Dhr", "Mevr", "Dra", "Ing",
+    ];
+    let word = word.strip_suffix('.').unwrap_or(word);
+    TITLES.contains(&word)
 }

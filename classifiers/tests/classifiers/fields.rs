@@ -268,3 +268,40 @@ fn timestamps_are_not_searched_as_text_but_text_after_one_is() {
     let f = classify("c3", &notes);
     assert!(ids(&f).contains(&"PHONE_NUMBER"), "{:?}", f.classes);
 }
+
+#[test]
+fn names_with_particles_titles_or_family_name_first() {
+    // Particles make the last word a family name (the dictionaries hold no spaced names);
+    // a title before a name is not part of it. Both count with or without a name hint.
+    let names = rep(
+        &[
+            "Chiara De Luca",
+            "Anouk van der Linden",
+            "Sanne de Jong",
+            "Dr. Anna Weber",
+            "Herr Stefan Schmidt",
+            "Mme Camille Durand",
+        ],
+        60,
+    );
+    for name in ["customer_name", "c7"] {
+        let f = classify(name, &names);
+        let person = f.classes.iter().find(|c| c.class == "PERSON_NAME");
+        let person = person.unwrap_or_else(|| panic!("{name}: {:?}", f.classes));
+        assert_eq!(person.matched, 60, "{name}");
+        assert!(
+            person.reasons[0].starts_with("100% of 60"),
+            "{name}: {:?}",
+            person.reasons
+        );
+    }
+    // Family name first, one side unknown: only a name column takes it.
+    let reversed = rep(
+        &["Colombo, Elena", "Desai, Rahul", "Castaño, José Luis"],
+        30,
+    );
+    let f = classify("full_name", &reversed);
+    let person = f.classes.iter().find(|c| c.class == "PERSON_NAME");
+    assert_eq!(person.map(|p| p.matched), Some(30), "{:?}", f.classes);
+    assert!(!ids(&classify("c7", &reversed)).contains(&"PERSON_NAME"));
+}
