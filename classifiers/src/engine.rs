@@ -138,6 +138,10 @@ pub(crate) struct WholeValue {
     set: Vec<usize>,
     /// Detectors proposed for the value, with their rank, most specific first.
     candidates: Vec<(Rank, usize)>,
+    /// The set `candidates` and `inert` were made from: a column's values mostly match the
+    /// same patterns, and a scratch serves one field (one set of hints), so they are made
+    /// again only when the set changes.
+    candidates_of: Option<Vec<usize>>,
     /// Detectors whose check ran and failed.
     failed: Vec<usize>,
 }
@@ -781,6 +785,7 @@ impl Engine {
             rejected: Vec::new(),
             set: Vec::new(),
             candidates: Vec::new(),
+            candidates_of: None,
             failed: Vec::new(),
         }
     }
@@ -829,28 +834,12 @@ impl Engine {
         value: &str,
         out: &mut WholeValue,
     ) {
-        out.inert = false;
         out.passed.clear();
         out.rejected.clear();
-        out.candidates.clear();
         out.failed.clear();
-        for &idx in &out.set {
-            let Some(&det_idx) = self.whole_detector.get(idx) else {
-                out.inert = true;
-                continue;
-            };
-            let det = &self.detectors[det_idx];
-            let hinted = hints.positive_for(det.class).is_some();
-            if (det.def.field_needs_hint && !hinted)
-                || out.candidates.iter().any(|&(_, d)| d == det_idx)
-            {
-                continue;
-            }
-            let rank = (hinted, det.def.check.specificity(), det.def.strength);
-            out.candidates.push((rank, det_idx));
+        if out.candidates_of.as_ref() != Some(&out.set) {
+            self.propose(hints, out);
         }
-        // Stable: equal ranks keep the detectors' order.
-        out.candidates.sort_by_key(|c| std::cmp::Reverse(c.0));
         let mut best: Option<Rank> = None;
         for &(rank, det_idx) in &out.candidates {
             let det = &self.detectors[det_idx];
@@ -895,6 +884,31 @@ impl Engine {
         }
         let passed = &out.passed;
         out.rejected.retain(|c| !passed.iter().any(|p| p.0 == *c));
+    }
+
+    /// The detectors `out.set` proposes, ranked, and whether it holds an inert shape.
+    fn propose(&self, hints: &NameHints, out: &mut WholeValue) {
+        out.inert = false;
+        out.candidates.clear();
+        for &idx in &out.set {
+            let Some(&det_idx) = self.whole_detector.get(idx) else {
+                out.inert = true;
+                continue;
+            };
+            let det = &self.detectors[det_idx];
+            let hinted = hints.positive_for(det.class).is_some();
+            if (det.def.field_needs_hint && !hinted)
+                || out.candidates.iter().any(|&(_, d)| d == det_idx)
+            {
+                continue;
+            }
+            let rank = (hinted, det.def.check.specificity(), det.def.strength);
+            out.candidates.push((rank, det_idx));
+        }
+        // Stable: equal ranks keep the detectors' order.
+        out.candidates.sort_by_key(|c| std::cmp::Reverse(c.0));
+        let of = out.candidates_of.get_or_insert_with(Vec::new);
+        of.clone_from(&out.set);
     }
 
     /// Classes with a positive hint in `hints` whose detectors have a validator: these run on

@@ -57,6 +57,16 @@ pub struct FieldScan<'e> {
     spare: String,
 }
 
+/// A cell without the white space around it. Most cells have none: two byte checks say
+/// so, where `str::trim` decodes a character at each end.
+fn trim_cell(v: &str) -> &str {
+    match v.as_bytes() {
+        [first, .., last] if first.is_ascii_graphic() && last.is_ascii_graphic() => v,
+        [only] if only.is_ascii_graphic() => v,
+        _ => v.trim(),
+    }
+}
+
 /// Cells that mean "no value".
 fn is_null(v: &str) -> bool {
     const NULLS: [&str; 12] = [
@@ -116,7 +126,7 @@ impl<'e> FieldScan<'e> {
     /// Adds one value. Empty and null-like cells are skipped. Values are classified in
     /// pairs (the second of a pair when it arrives, a last odd one by [`Self::finish`]).
     pub fn push(&mut self, value: &str) {
-        let value = value.trim();
+        let value = trim_cell(value);
         if is_null(value) {
             return;
         }
@@ -418,7 +428,29 @@ fn resolve_name_parts(classes: &mut Vec<ClassScore>, hints: &NameHints, engine: 
 
 #[cfg(test)]
 mod tests {
-    use super::is_null;
+    use super::{is_null, trim_cell};
+
+    #[test]
+    fn cells_are_trimmed_as_str_trim_does() {
+        for v in [
+            "",
+            " ",
+            "a",
+            " a",
+            "a ",
+            "\tab\n",
+            "a b",
+            "\u{a0}x\u{a0}",
+            "x\u{2003}",
+            "é",
+            " é ",
+            "\u{3000}名前\u{3000}",
+            "-",
+            "0",
+        ] {
+            assert_eq!(trim_cell(v), v.trim(), "{v:?}");
+        }
+    }
 
     #[test]
     fn null_like_cells_are_skipped() {

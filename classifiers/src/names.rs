@@ -178,7 +178,7 @@ impl NameDictionaries {
             return false;
         };
         let n = words.len();
-        if words.iter().filter(|w| !is_particle(w)).count() > 4 {
+        if n > 4 && words.iter().filter(|w| !is_particle(w)).count() > 4 {
             return false;
         }
         let (first, last) = (words[0], words[n - 1]);
@@ -244,7 +244,8 @@ fn is_particle(word: &str) -> bool {
         "van", "von", "de", "der", "den", "da", "di", "del", "della", "dos", "das", "do", "du",
         "la", "le", "ter", "ten", "bin", "ibn", "al", "el", "zu", "af", "av", "y",
     ];
-    PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(word))
+    // Most words are longer than any particle: the length rules them out first.
+    word.len() <= 5 && PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(word))
 }
 
 /// Titles written before a name (`Dr.`, `Herr`, `Mme`), with or without the dot.
