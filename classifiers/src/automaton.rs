@@ -745,7 +745,18 @@ thread_local! {
     /// Per thread, not per field scan: a scan of a wide table or a JSON document holds
     /// thousands of field scans at once. And not from a pool: every thread but the pool's
     /// owner would lock a shared stack for every value.
-    static VALUE_CACHE: RefCell<Option<(u64, hybrid::dfa::Cache)>> = const { RefCell::new(None) };
+    static VALUE_CACHE: RefCell<Option<ValueCache>> = const { RefCell::new(None) };
+}
+
+/// A thread's cache of the value patterns.
+struct ValueCache {
+    /// Which value patterns it belongs to.
+    id: u64,
+    dfa: hybrid::dfa::Cache,
+    /// The last match state read at the end of a value, in which clear of the cache (a clear
+    /// renumbers states), and its patterns: a column's values mostly end in the same state,
+    /// and reading a state's patterns decodes it.
+    last_end: (usize, hybrid::LazyStateID, Vec<usize>),
 }
 
 impl std::fmt::Debug for ValuePatterns {
@@ -802,9 +813,9 @@ impl ValuePatterns {
     pub(crate) fn matches(&self, value: &str, out: &mut Vec<usize>) {
         out.clear();
         let input = Input::new(value).anchored(Anchored::Yes);
-        let walked = self.with_cache(|cache| {
-            let sid = self.dfa.start_state_forward(cache, &input).ok()?;
-            self.walk_from(cache, sid, value.as_bytes(), 0, out)
+        let walked = self.with_cache(|vc| {
+            let sid = self.dfa.start_state_forward(&mut vc.dfa, &input).ok()?;
+            self.walk_from(vc, sid, value.as_bytes(), 0, out)
         });
         if walked.is_none() {
             out.clear();
@@ -823,7 +834,7 @@ impl ValuePatterns {
     pub(crate) fn matches_pair(&self, [a, b]: [&str; 2], [out_a, out_b]: [&mut Vec<usize>; 2]) {
         out_a.clear();
         out_b.clear();
-        let walked = self.with_cache(|cache| self.walk_pair(cache, [a, b], [out_a, out_b]));
+        let walked = self.with_cache(|vc| self.walk_pair(vc, [a, b], [out_a, out_b]));
         if walked.is_none() {
             self.matches(a, out_a);
             self.matches(b, out_b);
@@ -836,14 +847,17 @@ impl ValuePatterns {
     }
 
     /// Runs `walk` with this thread's cache of the value patterns.
-    fn with_cache<T>(&self, walk: impl FnOnce(&mut hybrid::dfa::Cache) -> Option<T>) -> Option<T> {
+    fn with_cache<T>(&self, walk: impl FnOnce(&mut ValueCache) -> Option<T>) -> Option<T> {
         VALUE_CACHE.with(|slot| {
             let mut slot = slot.try_borrow_mut().ok()?;
-            if slot.as_ref().is_none_or(|(id, _)| *id != self.id) {
-                *slot = Some((self.id, self.dfa.create_cache()));
+            if slot.as_ref().is_none_or(|vc| vc.id != self.id) {
+                *slot = Some(ValueCache {
+                    id: self.id,
+                    dfa: self.dfa.create_cache(),
+                    last_end: (usize::MAX, hybrid::LazyStateID::default(), Vec::new()),
+                });
             }
-            let (_, cache) = slot.as_mut()?;
-            walk(cache)
+            walk(slot.as_mut()?)
         })
     }
 
@@ -852,11 +866,12 @@ impl ValuePatterns {
     /// other walk meaningless).
     fn walk_pair(
         &self,
-        cache: &mut hybrid::dfa::Cache,
+        vc: &mut ValueCache,
         [a, b]: [&str; 2],
         [out_a, out_b]: [&mut Vec<usize>; 2],
     ) -> Option<()> {
         let dfa = &self.dfa;
+        let cache = &mut vc.dfa;
         let clears = cache.clear_count();
         let anchored = |v| Input::new(v).anchored(Anchored::Yes);
         let mut sa = dfa.start_state_forward(cache, &anchored(a)).ok()?;
@@ -880,11 +895,11 @@ impl ValuePatterns {
                 return None;
             }
         }
-        self.walk_from(cache, sa, ha, k, out_a)?;
-        if cache.clear_count() != clears {
+        self.walk_from(vc, sa, ha, k, out_a)?;
+        if vc.dfa.clear_count() != clears {
             return None;
         }
-        self.walk_from(cache, sb, hb, k, out_b)
+        self.walk_from(vc, sb, hb, k, out_b)
     }
 
     /// Walks `value[at..]` from `sid` by hand: every pattern is anchored at both ends, so the
@@ -893,13 +908,14 @@ impl ValuePatterns {
     /// up, or a Unicode word boundary met non-ASCII text).
     fn walk_from(
         &self,
-        cache: &mut hybrid::dfa::Cache,
+        vc: &mut ValueCache,
         mut sid: hybrid::LazyStateID,
         value: &[u8],
         at: usize,
         out: &mut Vec<usize>,
     ) -> Option<()> {
         let dfa = &self.dfa;
+        let cache = &mut vc.dfa;
         if sid.is_dead() {
             return Some(());
         }
@@ -919,9 +935,16 @@ impl ValuePatterns {
             return None;
         }
         if sid.is_match() {
-            out.extend(
-                (0..dfa.match_len(cache, sid)).map(|i| dfa.match_pattern(cache, sid, i).as_usize()),
-            );
+            let (clears, last, patterns) = &mut vc.last_end;
+            if (*clears, *last) != (cache.clear_count(), sid) {
+                patterns.clear();
+                patterns.extend(
+                    (0..dfa.match_len(cache, sid))
+                        .map(|i| dfa.match_pattern(cache, sid, i).as_usize()),
+                );
+                (*clears, *last) = (cache.clear_count(), sid);
+            }
+            out.extend_from_slice(patterns);
         }
         Some(())
     }
