@@ -275,22 +275,25 @@ impl<'k> Message<'k> {
     }
 }
 
-/// A bottom-k sketch of fingerprints: the `SKETCH_SIZE` smallest seen.
+/// A bottom-k sketch of fingerprints: the `SKETCH_SIZE` smallest seen, each once.
 #[derive(Clone, Debug, Default)]
 pub struct Sketch {
-    smallest: BTreeSet<u64>,
+    /// Ascending. A sorted vector, not a tree: once full, most fingerprints are refused by
+    /// one compare with the last, and an insert moves at most `SKETCH_SIZE` words.
+    smallest: Vec<u64>,
 }
 
 impl Sketch {
     /// Adds one fingerprint.
     pub fn insert(&mut self, fp: u64) {
-        if self.smallest.len() < SKETCH_SIZE {
-            self.smallest.insert(fp);
-        } else if let Some(&max) = self.smallest.last()
-            && fp < max
-            && self.smallest.insert(fp)
-        {
-            self.smallest.pop_last();
+        if !self.would_accept(fp) {
+            return;
+        }
+        if let Err(at) = self.smallest.binary_search(&fp) {
+            if self.smallest.len() == SKETCH_SIZE {
+                self.smallest.pop();
+            }
+            self.smallest.insert(at, fp);
         }
     }
 
@@ -451,6 +454,25 @@ mod tests {
         assert_eq!(k1.fingerprint(&a), k1.fingerprint(&b));
         assert_ne!(k1.fingerprint(&a), k2.fingerprint(&a));
         assert_eq!(format!("{k1:?}"), "FingerprintKey(**REDACTED**)");
+    }
+
+    #[test]
+    fn sketch_is_the_smallest_distinct_fingerprints() {
+        // Repeats, ties with the largest kept, and values falling out as smaller ones come.
+        let mut sketch = Sketch::default();
+        let mut all = BTreeSet::new();
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        for i in 0..5_000u64 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let fp = if i % 3 == 0 { i / 3 } else { x };
+            sketch.insert(fp);
+            sketch.insert(fp);
+            all.insert(fp);
+            let expected: Vec<u64> = all.iter().copied().take(SKETCH_SIZE).collect();
+            assert_eq!(sketch.smallest, expected, "after {i}");
+        }
     }
 
     #[test]
