@@ -62,13 +62,13 @@ pub(crate) fn builtin() -> Vec<(DataClass, Vec<DetectorDef>)> {
         r"\b\d{{1,5}}[A-Za-z]?(?: {w}){{1,4}} (?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Dr\.?|Court|Ct\.?|Way|Parkway|Pkwy|Place|Pl\.?|Terrace|Square|Sq\.?|Highway|Hwy|Circle|Close|Crescent|Gardens|Row|Mews)(?: (?:North|South|East|West|N|S|E|W|NE|NW|SE|SW))?(?:,? (?:Apt\.?|Apartment|Suite|Ste\.?|Unit|#) ?\d{{1,5}}[A-Za-z]?)?\b"
     );
     let street_de = format!(
-        r"\b{UPPER}{LOWER}+(?:-{UPPER}{LOWER}+)*(?:straße|strasse|str\.|weg|gasse|allee|platz|ring|damm|ufer|chaussee|steig|pfad) \d{{1,4}}[a-z]?\b"
+        r"\b{UPPER}{LOWER}+(?:-{UPPER}{LOWER}+)*(?:straße|strasse|str\.|weg|gasse|allee|platz|ring|damm|ufer|chaussee|steig|pfad|[ -]?(?:Straße|Strasse|Str\.|Weg|Gasse|Allee|Platz|Ring|Damm|Ufer|Chaussee|Steig|Pfad)) \d{{1,4}}[a-z]?\b"
     );
     let street_fr = format!(
         r"\b\d{{1,4}}(?: ?(?:bis|ter))?,? (?:[Rr]ue|[Aa]venue|[Aa]v\.|[Bb]oulevard|[Bb]d|[Cc]hemin|[Aa]llée|[Aa]llee|[Pp]lace|[Ii]mpasse|[Qq]uai|[Rr]oute|[Cc]ours|[Pp]assage) (?:de la |de l'|du |des |de |d')?{w}(?: (?:de la |de l'|du |des |de |d')?{w}){{0,3}}"
     );
     let street_es_pt_it = format!(
-        r"\b(?:Calle|C/|Avenida|Avda\.|Av\.|Plaza|Paseo|Camino|Carrera|Ronda|Rua|Travessa|Praça|Praca|Largo|Estrada|Alameda|Via|Viale|Piazza|Corso|Vicolo|Piazzale) (?:(?:de la|de los|del|de|da|do|das|dos|dei|della|degli|di) )?{w}(?: (?:(?:de la|de|da|do|del|di) )?(?:{w}|[IVX]{{1,4}})){{0,3}},? (?:n[º°o]\.? ?)?\d{{1,5}}\b"
+        r"\b(?:(?:Calle|C/|Avenida|Avda\.|Av\.|Plaza|Paseo|Camino|Carrera|Ronda|Rua|Travessa|Praça|Praca|Largo|Estrada|Alameda|V[ií]a|Viale|Piazza|Corso|Vicolo|Piazzale) (?:(?:de la|de los|del|de|da|do|das|dos|dei|della|degli|di) )?{w}(?: (?:(?:de la|de|da|do|del|di) )?(?:{w}|[IVX]{{1,4}})){{0,3}}|Gran V[ií]a),? (?:n[º°o]\.? ?)?\d{{1,5}}\b(?:, ?\d{{1,2}}[ºª°] ?(?:[A-Z]\b|izq(?:da)?\.?|dcha\.?|dch\.?|centro\b)?)?"
     );
     let street_nl = format!(
         r"\b{UPPER}{LOWER}+(?:straat|laan|weg|plein|gracht|kade|singel|dijk|steeg) \d{{1,4}}[a-zA-Z]?\b"

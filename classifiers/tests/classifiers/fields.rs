@@ -201,7 +201,7 @@ fn a_name_column_takes_names_known_at_one_end_only() {
 }
 
 #[test]
-fn street_addresses_with_units_directions_and_capitalised_french_types() {
+fn street_addresses_with_units_floors_directions_and_spelled_types() {
     let streets = rep(
         &[
             "1 Queen Street West",
@@ -209,6 +209,11 @@ fn street_addresses_with_units_directions_and_capitalised_french_types() {
             "250 King Street East, Suite 400",
             "1 Rue Sainte-Catherine",
             "73 bis rue du Faubourg Saint-Honoré",
+            "Berliner Straße 97",
+            "Bahnhof-Allee 12a",
+            "Gran Vía 1",
+            "Calle Mayor 5, 2º B",
+            "Avenida de la Constitución 11, 4º izq.",
         ],
         50,
     );
