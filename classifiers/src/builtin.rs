@@ -52,9 +52,8 @@ pub(crate) fn builtin() -> Vec<(DataClass, Vec<DetectorDef>)> {
         format!(r"{w}(?: {UPPER}\.)?(?: (?:{particle} ){{0,2}}(?:O'|Mc|D')?{w}){{1,2}}");
     let reversed_name = format!(r"{w}(?: {w})?, {w}(?: {w})?");
     // A title before a name, as a name column may hold it (text finds the name after it).
-    let titled_name = format!(
-        r"(?:Dr|Mr|Mrs|Ms|Mx|Prof|Herr|Frau|Mme|Mlle|Sr|Sra|Srta|Sig|Sig\.ra|Dott|Dott\.ssa|Dhr|Mevr|Dra|Ing)\.? {person_name}"
-    );
+    let titles = crate::names::TITLES.map(regex::escape).join("|");
+    let titled_name = format!(r"(?:{titles})\.? {person_name}");
     let single_name = format!(
         r"(?:(?:[Dd]e|[Vv]an|[Vv]an der|[Vv]an den|[Vv]on|[Dd]a|[Dd]i|[Dd]el|[Ll]e|[Ll]a) )?(?:O'|Mc|D')?{UPPER}{LOWER}+(?:[-'’]{UPPER}?{LOWER}+)?"
     );

@@ -248,12 +248,14 @@ fn is_particle(word: &str) -> bool {
     word.len() <= 5 && PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(word))
 }
 
-/// Titles written before a name (`Dr.`, `Herr`, `Mme`), with or without the dot.
+/// Titles written before a name (`Dr.`, `Herr`, `Mme`), each with or without a final dot.
+pub(crate) const TITLES: [&str; 21] = [
+    "Dr", "Mr", "Mrs", "Ms", "Mx", "Prof", "Herr", "Frau", "Mme", "Mlle", "Sr", "Sra", "Srta",
+    "Sig", "Sig.ra", "Dott", "Dott.ssa", "Dhr", "Mevr", "Dra", "Ing",
+];
+
+/// Whether `word` is one of [`TITLES`].
 fn is_title(word: &str) -> bool {
-    const TITLES: [&str; 21] = [
-        "Dr", "Mr", "Mrs", "Ms", "Mx", "Prof", "Herr", "Frau", "Mme", "Mlle", "Sr", "Sra", "Srta",
-        "Sig", "Sig.ra", "Dott", "Dott.ssa", "Dhr", "Mevr", "Dra", "Ing",
-    ];
     let word = word.strip_suffix('.').unwrap_or(word);
     TITLES.contains(&word)
 }
