@@ -1141,15 +1141,21 @@ fn next_token_start(bytes: &[u8], from: usize) -> usize {
 
 /// `01-02-2024`, `2024/01/02`, `12.03.1985`: dates that a phone pattern would also take.
 fn looks_like_date(v: &str) -> bool {
-    let parts: Vec<&str> = v.split(['-', '/', '.']).collect();
-    if parts.len() != 3 || !parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit())) {
-        return false;
+    // Asked of every phone candidate: no allocation.
+    let mut lens = [0usize; 3];
+    let mut n = 0;
+    for part in v.split(['-', '/', '.']) {
+        if n == lens.len() || !part.bytes().all(|b| b.is_ascii_digit()) {
+            return false;
+        }
+        lens[n] = part.len();
+        n += 1;
     }
-    let lens: Vec<usize> = parts.iter().map(|p| p.len()).collect();
-    matches!(
-        lens.as_slice(),
-        [4, 1..=2, 1..=2] | [1..=2, 1..=2, 4] | [1..=2, 1..=2, 2]
-    )
+    n == lens.len()
+        && matches!(
+            lens,
+            [4, 1..=2, 1..=2] | [1..=2, 1..=2, 4] | [1..=2, 1..=2, 2]
+        )
 }
 
 /// A value that could be a password: 4–128 visible characters without spaces, not a
@@ -1268,6 +1274,19 @@ mod tests {
         assert!(looks_like_date("01-02-2024"));
         assert!(looks_like_date("2024/01/02"));
         assert!(!looks_like_date("030-1234567"));
+        assert!(looks_like_date("12.05.1990"));
+        assert!(looks_like_date("1.2.24"));
+        for not_date in [
+            "",
+            "01-02-2024-5",
+            "01-0a-2024",
+            "1--2024",
+            "123-45-6789",
+            "+44 20 7946",
+            "2024-01",
+        ] {
+            assert!(!looks_like_date(not_date), "{not_date}");
+        }
     }
 
     #[test]
