@@ -25,6 +25,16 @@ fn rep(values: &[&str], n: usize) -> Vec<String> {
         .collect()
 }
 
+/// Asserts that every value of the column is `class` as a whole (not found inside text).
+fn assert_every_value_is(name: &str, values: &[String], class: &str) {
+    let f = classify(name, values);
+    let score = f.classes.iter().find(|c| c.class == class);
+    let score = score.unwrap_or_else(|| panic!("{name}: no {class} in {:?}", f.classes));
+    assert_eq!(score.matched, values.len() as u64, "{name}");
+    let whole = format!("100% of {} values are {class}", values.len());
+    assert_eq!(score.reasons[0], whole, "{name}: {:?}", score.reasons);
+}
+
 #[test]
 fn email_verified_booleans_are_not_email() {
     let f = classify("email_verified", &rep(&["true", "false", "TRUE"], 200));
@@ -175,15 +185,7 @@ fn a_name_column_takes_names_known_at_one_end_only() {
         ],
         40,
     );
-    let f = classify("customer_name", &names);
-    let person = f.classes.iter().find(|c| c.class == "PERSON_NAME");
-    let person = person.unwrap_or_else(|| panic!("{:?}", f.classes));
-    assert_eq!(person.matched, 40);
-    assert!(
-        person.reasons[0].starts_with("100% of 40 values"),
-        "{:?}",
-        person.reasons
-    );
+    assert_every_value_is("customer_name", &names, "PERSON_NAME");
     assert!(
         !ids(&classify("c7", &names)).contains(&"PERSON_NAME"),
         "no hint, no loose name"
@@ -218,15 +220,7 @@ fn street_addresses_with_units_floors_directions_and_spelled_types() {
         50,
     );
     for name in ["shipping_address", "c9"] {
-        let f = classify(name, &streets);
-        let street = f.classes.iter().find(|c| c.class == "STREET_ADDRESS");
-        let street = street.unwrap_or_else(|| panic!("{name}: {:?}", f.classes));
-        assert_eq!(street.matched, 50, "{name}");
-        assert!(
-            street.reasons[0].starts_with("100% of 50 values"),
-            "{name}: {:?}",
-            street.reasons
-        );
+        assert_every_value_is(name, &streets, "STREET_ADDRESS");
     }
 }
 
@@ -290,15 +284,7 @@ fn names_with_particles_titles_or_family_name_first() {
         60,
     );
     for name in ["customer_name", "c7"] {
-        let f = classify(name, &names);
-        let person = f.classes.iter().find(|c| c.class == "PERSON_NAME");
-        let person = person.unwrap_or_else(|| panic!("{name}: {:?}", f.classes));
-        assert_eq!(person.matched, 60, "{name}");
-        assert!(
-            person.reasons[0].starts_with("100% of 60"),
-            "{name}: {:?}",
-            person.reasons
-        );
+        assert_every_value_is(name, &names, "PERSON_NAME");
     }
     // Family name first, one side unknown: only a name column takes it.
     let reversed = rep(
