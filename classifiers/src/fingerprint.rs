@@ -47,15 +47,22 @@ pub struct FingerprintKey {
 impl FingerprintKey {
     /// A key from 32 secret bytes (the catalog creates them on first use).
     pub fn from_bytes(bytes: [u8; 32]) -> FingerprintKey {
-        FingerprintKey::from_short_key(&bytes)
+        FingerprintKey::from_key(&bytes)
     }
 
-    /// HMAC's key schedule for a key of at most one block (longer keys are hashed first,
-    /// which no caller needs).
-    fn from_short_key(key: &[u8]) -> FingerprintKey {
+    /// HMAC's key schedule (RFC 2104): a key longer than a block is hashed first.
+    fn from_key(key: &[u8]) -> FingerprintKey {
+        use sha2::Digest;
+        let hashed;
+        let key = if key.len() > BLOCK {
+            hashed = sha2::Sha256::digest(key);
+            hashed.as_slice()
+        } else {
+            key
+        };
         let mut ipad = [0x36u8; BLOCK];
         let mut opad = [0x5cu8; BLOCK];
-        for (i, &k) in key.iter().take(BLOCK).enumerate() {
+        for (i, &k) in key.iter().enumerate() {
             ipad[i] ^= k;
             opad[i] ^= k;
         }
@@ -348,9 +355,9 @@ mod tests {
 
     #[test]
     fn fingerprints_are_hmac_sha256_by_rfc_4231() {
-        // RFC 4231, test cases 1 to 4 (5 truncates the MAC; 6 and 7 have keys longer than a
-        // block, which no catalog key is).
-        let cases: [(&[u8], &[u8], &str); 4] = [
+        // RFC 4231, test cases 1 to 4 and 6 (5 truncates the MAC; 6 has a key longer than
+        // a block, which is hashed first).
+        let cases: [(&[u8], &[u8], &str); 5] = [
             (
                 &[0x0b; 20],
                 b"Hi There",
@@ -374,9 +381,14 @@ mod tests {
                 &[0xcd; 50],
                 "82558a389a443c0ea4cc819899f2083a85f0faa3e578f8077a2e3ff46729665b",
             ),
+            (
+                &[0xaa; 131],
+                b"Test Using Larger Than Block-Size Key - Hash Key First",
+                "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54",
+            ),
         ];
         for (key, data, mac) in cases {
-            let key = FingerprintKey::from_short_key(key);
+            let key = FingerprintKey::from_key(key);
             let mut m = Message::new(&key);
             m.push_bytes(data);
             assert_eq!(m.finish(), first8(mac), "{mac}");
