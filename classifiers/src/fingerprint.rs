@@ -216,25 +216,23 @@ impl<'k> Message<'k> {
         }
     }
 
-    fn push_bytes(&mut self, mut bytes: &[u8]) {
-        while !bytes.is_empty() {
-            let take = bytes.len().min(BLOCK - self.len);
-            self.block[self.len..self.len + take].copy_from_slice(&bytes[..take]);
-            self.len += take;
-            bytes = &bytes[take..];
-            if self.len == BLOCK {
-                self.full();
-            }
-        }
+    fn push_bytes(&mut self, bytes: &[u8]) {
+        self.push_chunks(bytes, |_| {});
     }
 
     /// ASCII bytes, lower-cased, copied in bulk.
-    fn push_ascii_lowercase(&mut self, mut bytes: &[u8]) {
+    fn push_ascii_lowercase(&mut self, bytes: &[u8]) {
+        self.push_chunks(bytes, <[u8]>::make_ascii_lowercase);
+    }
+
+    /// `bytes` copied into the block a chunk at a time, each chunk then changed in place by
+    /// `change`.
+    fn push_chunks(&mut self, mut bytes: &[u8], change: impl Fn(&mut [u8])) {
         while !bytes.is_empty() {
             let take = bytes.len().min(BLOCK - self.len);
             let to = &mut self.block[self.len..self.len + take];
             to.copy_from_slice(&bytes[..take]);
-            to.make_ascii_lowercase();
+            change(to);
             self.len += take;
             bytes = &bytes[take..];
             if self.len == BLOCK {

@@ -118,7 +118,7 @@ impl NameDictionaries {
         if n > 3 {
             return false;
         }
-        let plain = |w: &&str| w.chars().count() >= 2 && self.kinds(w) & ORDINARY == 0;
+        let plain = |w: &&str| self.is_plain_word(w);
         (self.is_given(words[0]) && words[1..].iter().all(plain))
             || (self.is_family(words[n - 1]) && words[..n - 1].iter().all(plain))
     }
@@ -135,10 +135,15 @@ impl NameDictionaries {
             return false;
         };
         let given_first = given.split_whitespace().next().unwrap_or("");
-        let plain = |w: &str| w.chars().count() >= 2 && self.kinds(w) & ORDINARY == 0;
         family_words.all(is_particle)
-            && ((self.is_given(given_first) && plain(family_last))
-                || (self.is_family(family_last) && plain(given_first)))
+            && ((self.is_given(given_first) && self.is_plain_word(family_last))
+                || (self.is_family(family_last) && self.is_plain_word(given_first)))
+    }
+
+    /// A word that may be the unknown part of a name: two letters or more, not an ordinary
+    /// word.
+    fn is_plain_word(&self, word: &str) -> bool {
+        word.chars().count() >= 2 && self.kinds(word) & ORDINARY == 0
     }
 
     /// A given name, counting those that are also ordinary words (for whole columns of
@@ -212,9 +217,8 @@ impl NameDictionaries {
         }
         // `Sanne de Jong`, `Chiara De Luca`, `Anouk van der Linden`: particles make the last
         // word a family name, known or not (the lists hold no names with a space).
-        let particle_family = words[1..n - 1].last().is_some_and(|w| is_particle(w))
-            && last.chars().count() >= 2
-            && self.kinds(last) & ORDINARY == 0;
+        let particle_family =
+            words[1..n - 1].last().is_some_and(|w| is_particle(w)) && self.is_plain_word(last);
         let last_strict = particle_family || last_strict;
         let last_loose = particle_family || last_loose;
         (first_strict && last_loose)
