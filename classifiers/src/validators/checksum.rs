@@ -117,7 +117,10 @@ pub fn credit_card(s: &str) -> bool {
 /// Whether the IIN prefix belongs to a card scheme that issues numbers of this length.
 fn known_issuer(d: &[u8]) -> bool {
     let n = d.len();
-    let p = |k: usize| number(&d[..k.min(n)]);
+    // The first six digits read once, shorter prefixes by division.
+    let m = n.min(6) as u32;
+    let six = number(&d[..m as usize]);
+    let p = |k: u32| six / 10u64.pow(m.saturating_sub(k));
     let visa = p(1) == 4 && matches!(n, 13 | 16 | 19);
     let mastercard = ((51..=55).contains(&p(2)) || (2221..=2720).contains(&p(4))) && n == 16;
     let amex = matches!(p(2), 34 | 37) && n == 15;
@@ -258,10 +261,27 @@ const IBAN_LENGTHS: &[(&str, usize)] = &[
 ];
 
 fn iban_length(country: &[u8]) -> Option<usize> {
-    IBAN_LENGTHS
-        .binary_search_by(|(c, _)| c.as_bytes().cmp(country))
-        .ok()
-        .map(|i| IBAN_LENGTHS[i].1)
+    /// [`IBAN_LENGTHS`] indexed by the two letters, 0 where no IBAN is registered: one load
+    /// instead of a binary search whose every step is a coin toss.
+    static BY_LETTERS: [u8; 26 * 26] = {
+        let mut table = [0u8; 26 * 26];
+        let mut i = 0;
+        while i < IBAN_LENGTHS.len() {
+            let (code, len) = IBAN_LENGTHS[i];
+            let code = code.as_bytes();
+            table[(code[0] - b'A') as usize * 26 + (code[1] - b'A') as usize] = len as u8;
+            i += 1;
+        }
+        table
+    };
+    let &[a, b] = country else {
+        return None;
+    };
+    if !a.is_ascii_uppercase() || !b.is_ascii_uppercase() {
+        return None;
+    }
+    let len = BY_LETTERS[usize::from(a - b'A') * 26 + usize::from(b - b'A')];
+    (len > 0).then_some(usize::from(len))
 }
 
 /// IBAN (ISO 13616): registered country code, check digits 02–98, the exact length the
@@ -272,23 +292,20 @@ pub fn iban(s: &str) -> bool {
     if s.len() > 64 {
         return false;
     }
-    let mut buf = [0u8; 34];
+    // Every byte is written and only kept ones advance, and the checks are gathered into
+    // one flag: no branch per byte on random characters.
+    let mut buf = [0u8; 64];
     let mut n = 0;
-    let mut prev_space = false;
+    let (mut prev_space, mut bad) = (false, false);
     for b in s.bytes() {
-        if b == b' ' {
-            if prev_space {
-                return false;
-            }
-            prev_space = true;
-            continue;
-        }
-        prev_space = false;
-        if !b.is_ascii_alphanumeric() || n == buf.len() {
-            return false;
-        }
+        let space = b == b' ';
+        bad |= (space && prev_space) || !(space || b.is_ascii_alphanumeric());
+        prev_space = space;
         buf[n] = b.to_ascii_uppercase();
-        n += 1;
+        n += usize::from(!space);
+    }
+    if bad || n > 34 {
+        return false;
     }
     let iban = &buf[..n];
     if n < 5 || !iban[..2].iter().all(u8::is_ascii_uppercase) {
@@ -304,19 +321,29 @@ pub fn iban(s: &str) -> bool {
     if iban_length(&iban[..2]) != Some(n) {
         return false;
     }
-    mod97(iban[4..].iter().chain(&iban[..4]).copied()) == 1
+    mod97(mod97(0, &iban[4..]), &iban[..4]) == 1
 }
 
-/// Remainder mod 97 of the number spelled by upper-case alphanumerics, letters counting as
-/// 10..=35 (two decimal digits), as ISO 7064 MOD 97-10 does.
-fn mod97(chars: impl Iterator<Item = u8>) -> u32 {
-    chars.fold(0u32, |r, c| {
-        if c.is_ascii_digit() {
-            (r * 10 + u32::from(c - b'0')) % 97
-        } else {
-            (r * 100 + u32::from(c - b'A') + 10) % 97
+/// Remainder mod 97 of the number spelled by `r` followed by upper-case alphanumerics,
+/// letters counting as 10..=35 (two decimal digits), as ISO 7064 MOD 97-10 does.
+fn mod97(r: u64, chars: &[u8]) -> u64 {
+    // Reduced once per eight characters, not at every one: a division per character made
+    // one long chain of dependent divisions. From a remainder below 97, eight steps of at
+    // most `r * 100 + 265` stay below 2^64. Digits and letters step alike (`r * 10 + d`,
+    // `r * 100 + 10..=35`), so there is no branch on which it is.
+    let mut r = r % 97;
+    for chunk in chars.chunks(8) {
+        for &c in chunk {
+            let (scale, value) = if c.is_ascii_digit() {
+                (10, u64::from(c.wrapping_sub(b'0')))
+            } else {
+                (100, u64::from(c.wrapping_sub(b'A')) + 10)
+            };
+            r = r * scale + value;
         }
-    })
+        r %= 97;
+    }
+    r
 }
 
 /// ISO 3166-1 alpha-2 codes (sorted), plus XK (Kosovo), which SWIFT assigns.
@@ -566,6 +593,43 @@ mod tests {
             assert!(iban(&compact), "{example}");
             assert!(iban(&compact.to_ascii_lowercase()), "{example}");
         }
+    }
+
+    #[test]
+    fn mod97_is_the_remainder_of_the_whole_number() {
+        // Against a reduction at every character, on long strings of every character (long
+        // enough to need the reduction on overflow several times) and on every IBAN length.
+        let naive = |s: &[u8]| {
+            s.iter().fold(0u64, |r, &c| {
+                if c.is_ascii_digit() {
+                    (r * 10 + u64::from(c - b'0')) % 97
+                } else {
+                    (r * 100 + u64::from(c - b'A') + 10) % 97
+                }
+            })
+        };
+        let alphabet = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for len in 0..200 {
+            let s: Vec<u8> = (0..len)
+                .map(|_| {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    alphabet[(x % 36) as usize]
+                })
+                .collect();
+            assert_eq!(mod97(0, &s), naive(&s), "{}", String::from_utf8_lossy(&s));
+            let cut = len / 3;
+            assert_eq!(mod97(mod97(0, &s[..cut]), &s[cut..]), naive(&s));
+        }
+        assert_eq!(
+            mod97(0, b"99999999999999999999999999999999999999"),
+            naive(b"99999999999999999999999999999999999999")
+        );
+        assert_eq!(iban_length(b"GB"), Some(22));
+        assert_eq!(iban_length(b"G"), None);
+        assert_eq!(iban_length(b"ZZ"), None);
     }
 
     #[test]

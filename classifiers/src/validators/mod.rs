@@ -33,6 +33,14 @@ pub use network::{
 };
 pub use secret::{aws_access_key_id, jwt, pem_block, private_key};
 
+/// Room for the digits or characters of any identifier a validator reads (the longest, an
+/// IBAN, has 34).
+const BUF: usize = 64;
+
+/// The digits or characters of one candidate, on the stack: a validator runs on every value
+/// a pattern proposes, and a heap buffer per call cost as much as some checks themselves.
+type Buf = arrayvec::ArrayVec<u8, BUF>;
+
 /// No built-in validator accepts anything longer; a candidate past this is rejected before any
 /// validator looks at it (the largest legitimate inputs are PEM blocks and JWTs).
 const MAX_CANDIDATE_BYTES: usize = 64 * 1024;
@@ -383,13 +391,13 @@ impl std::fmt::Display for Validator {
 
 /// Digit values of `s` (trimmed) when it holds only ASCII digits and single separators from
 /// `seps` between them; `None` otherwise, or when `s` is longer than `max_len` bytes.
-fn digits_sep(s: &str, seps: &[u8], max_len: usize) -> Option<Vec<u8>> {
+fn digits_sep(s: &str, seps: &[u8], max_len: usize) -> Option<Buf> {
     let s = s.trim();
-    if s.is_empty() || s.len() > max_len {
+    if s.is_empty() || s.len() > max_len.min(BUF) {
         return None;
     }
     let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
+    let mut out = Buf::new();
     let mut prev_sep = true; // a leading separator is as bad as a doubled one
     for &b in bytes {
         if b.is_ascii_digit() {
@@ -410,20 +418,17 @@ fn digits_sep(s: &str, seps: &[u8], max_len: usize) -> Option<Vec<u8>> {
 /// Digit values of `s` (trimmed) when it is either all digits of the summed group length, or
 /// exactly those groups joined by one separator character from `seps`, used consistently
 /// (`078-05-1120`, `078 05 1120`, `078051120`).
-fn grouped_digits(s: &str, groups: &[usize], seps: &[u8]) -> Option<Vec<u8>> {
+fn grouped_digits(s: &str, groups: &[usize], seps: &[u8]) -> Option<Buf> {
     let s = s.trim();
     let total: usize = groups.iter().sum();
     let bytes = s.as_bytes();
     if bytes.len() == total {
-        return bytes
-            .iter()
-            .map(|b| b.is_ascii_digit().then(|| b - b'0'))
-            .collect();
+        return digit_values(bytes);
     }
-    if bytes.len() != total + groups.len().saturating_sub(1) {
+    if bytes.len() != total + groups.len().saturating_sub(1) || total > BUF {
         return None;
     }
-    let mut out = Vec::with_capacity(total);
+    let mut out = Buf::new();
     let mut sep: Option<u8> = None;
     let mut pos = 0;
     for (i, &len) in groups.iter().enumerate() {
@@ -442,6 +447,21 @@ fn grouped_digits(s: &str, groups: &[usize], seps: &[u8]) -> Option<Vec<u8>> {
             out.push(b - b'0');
         }
         pos += len;
+    }
+    Some(out)
+}
+
+/// Digit values of `b` when it is only ASCII digits (and at most [`BUF`] of them).
+fn digit_values(b: &[u8]) -> Option<Buf> {
+    if b.len() > BUF {
+        return None;
+    }
+    let mut out = Buf::new();
+    for &c in b {
+        if !c.is_ascii_digit() {
+            return None;
+        }
+        out.push(c - b'0');
     }
     Some(out)
 }
@@ -557,18 +577,29 @@ mod tests {
 
     #[test]
     fn helpers() {
-        assert_eq!(digits_sep("12 34", b" ", 10), Some(vec![1, 2, 3, 4]));
+        assert_eq!(
+            digits_sep("12 34", b" ", 10).as_deref(),
+            Some(&[1, 2, 3, 4][..])
+        );
         assert_eq!(digits_sep("12  34", b" ", 10), None);
         assert_eq!(digits_sep("-1234", b"-", 10), None);
         assert_eq!(digits_sep("1234-", b"-", 10), None);
         assert_eq!(digits_sep("12345678901", b"", 10), None);
         assert_eq!(
-            grouped_digits("078-05-1120", &[3, 2, 4], b"- "),
-            Some(vec![0, 7, 8, 0, 5, 1, 1, 2, 0])
+            grouped_digits("078-05-1120", &[3, 2, 4], b"- ").as_deref(),
+            Some(&[0, 7, 8, 0, 5, 1, 1, 2, 0][..])
         );
         assert_eq!(grouped_digits("078-05 1120", &[3, 2, 4], b"- "), None);
         assert_eq!(grouped_digits("0780-5-1120", &[3, 2, 4], b"- "), None);
         assert_eq!(grouped_digits("07805112a", &[3, 2, 4], b"- "), None);
+        assert_eq!(
+            grouped_digits("078051120", &[3, 2, 4], b"- ").as_deref(),
+            Some(&[0, 7, 8, 0, 5, 1, 1, 2, 0][..])
+        );
+        // Longer than the buffer: refused, never cut.
+        assert_eq!(digits_sep(&"1".repeat(BUF + 1), b"", 1000), None);
+        assert_eq!(digit_values("7".repeat(BUF + 1).as_bytes()), None);
+        assert_eq!(digit_values(b"12a"), None);
         assert_eq!(number(&[1, 2, 3]), 123);
         assert!(all_same(&[4, 4, 4]));
         assert!(!all_same(&[4, 4, 5]));

@@ -6,16 +6,16 @@
 
 use super::checksum::{iso7064_mod11_10_ok, luhn_ok, verhoeff_ok};
 use super::date::valid_ymd;
-use super::{all_same, digits_sep, grouped_digits, number};
+use super::{BUF, Buf, all_same, digit_values, digits_sep, grouped_digits, number};
 
 /// Upper-cased ASCII bytes of `s` (trimmed) with every byte from `drop` removed; `None` when
 /// `s` holds anything but ASCII alphanumerics and those separators, or exceeds `max_len`.
-fn compact_alnum(s: &str, drop: &[u8], max_len: usize) -> Option<Vec<u8>> {
+fn compact_alnum(s: &str, drop: &[u8], max_len: usize) -> Option<Buf> {
     let s = s.trim();
-    if s.len() > max_len {
+    if s.len() > max_len.min(BUF) {
         return None;
     }
-    let mut out = Vec::with_capacity(s.len());
+    let mut out = Buf::new();
     for b in s.bytes() {
         if b.is_ascii_alphanumeric() {
             out.push(b.to_ascii_uppercase());
@@ -24,12 +24,6 @@ fn compact_alnum(s: &str, drop: &[u8], max_len: usize) -> Option<Vec<u8>> {
         }
     }
     Some(out)
-}
-
-fn digit_values(b: &[u8]) -> Option<Vec<u8>> {
-    b.iter()
-        .map(|c| c.is_ascii_digit().then(|| c - b'0'))
-        .collect()
 }
 
 /// US Social Security number, `AAA-GG-SSSS` with dashes, spaces or nothing between groups:
@@ -250,7 +244,7 @@ const DNI_LETTERS: &[u8; 23] = b"TRWAGMYFPDXBNJZSQVHLCKE";
 
 /// The digits and check letter of `s` (trimmed, upper-cased) when it is `<digits><letter>`
 /// with an optional single dash or space before the letter.
-fn digits_and_letter(s: &str, n_digits: usize) -> Option<(Vec<u8>, u8)> {
+fn digits_and_letter(s: &str, n_digits: usize) -> Option<(Buf, u8)> {
     let b = s.trim().as_bytes();
     let (digits, letter) = match b.len() {
         l if l == n_digits + 1 => (&b[..n_digits], b[n_digits]),

@@ -244,27 +244,35 @@ pub fn phone_in_region(s: &str, region: &str) -> bool {
 
 /// IPv4 dotted quad: 4 decimal octets 0–255 without leading zeros, not `0.0.0.0`.
 fn ipv4(s: &str) -> bool {
-    if s.len() > 15 {
+    // One pass over the bytes: this runs on every dotted candidate of a field or a log.
+    let b = s.as_bytes();
+    if b.len() > 15 {
         return false;
     }
-    let mut count = 0;
-    let mut all_zero = true;
-    for part in s.split('.') {
-        count += 1;
-        if count > 4
-            || part.is_empty()
-            || part.len() > 3
-            || !part.bytes().all(|b| b.is_ascii_digit())
-            || (part.len() > 1 && part.starts_with('0'))
-        {
-            return false;
-        }
-        match part.parse::<u16>() {
-            Ok(v) if v <= 255 => all_zero &= v == 0,
+    let (mut parts, mut value, mut digits, mut all_zero) = (0, 0u32, 0, true);
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b'0'..=b'9' => {
+                // A leading zero is refused (`01`), a lone `0` is not.
+                if digits == 3 || (digits == 1 && value == 0) {
+                    return false;
+                }
+                value = value * 10 + u32::from(c - b'0');
+                digits += 1;
+            }
+            b'.' if digits > 0 && i + 1 < b.len() => {
+                parts += 1;
+                if parts == 4 || value > 255 {
+                    return false;
+                }
+                all_zero &= value == 0;
+                (value, digits) = (0, 0);
+            }
             _ => return false,
         }
     }
-    count == 4 && !all_zero
+    all_zero &= value == 0;
+    parts == 3 && digits > 0 && value <= 255 && !all_zero
 }
 
 /// IPv4 (dotted quad, octets 0–255, no leading zeros, not `0.0.0.0`) or IPv6 in any textual
@@ -350,14 +358,13 @@ pub fn gps(s: &str) -> bool {
     lat.abs() <= 90.0 && lon.abs() <= 180.0 && !(lat == 0.0 && lon == 0.0)
 }
 
-fn is_dns_label(label: &str) -> bool {
-    !label.is_empty()
+fn is_dns_label(label: &[u8]) -> bool {
+    label.first().is_some_and(|&b| b != b'-')
+        && label.last().is_some_and(|&b| b != b'-')
         && label.len() <= 63
-        && !label.starts_with('-')
-        && !label.ends_with('-')
         && label
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            .iter()
+            .all(|&b| b.is_ascii_alphanumeric() || b == b'-')
 }
 
 /// E-mail address, practical RFC 5322 subset: exactly one `@`; a local part of 1–64
@@ -365,35 +372,49 @@ fn is_dns_label(label: &str) -> bool {
 /// least two labels (1–63 letters, digits or inner hyphens each) ending in an alphabetic TLD
 /// of 2+ letters or an `xn--` IDN TLD; at most 254 characters in all.
 pub fn email(s: &str) -> bool {
-    let s = s.trim();
+    let s = s.trim().as_bytes();
     if s.len() > 254 {
         return false;
     }
-    let Some((local, domain)) = s.split_once('@') else {
+    let Some(at) = memchr::memchr(b'@', s) else {
         return false;
     };
-    if domain.contains('@') || local.is_empty() || local.len() > 64 {
+    let (local, domain) = (&s[..at], &s[at + 1..]);
+    if local.is_empty() || local.len() > 64 || domain.len() > 253 {
         return false;
     }
-    let atext = |b: u8| b.is_ascii_alphanumeric() || b"!#$%&'*+/=?^_`{|}~-".contains(&b);
-    if local.starts_with('.')
-        || local.ends_with('.')
-        || local.contains("..")
-        || !local.bytes().all(|b| b == b'.' || atext(b))
-    {
+    // The local part in one pass: atext runs joined by single dots.
+    let mut after_dot = true;
+    for &b in local {
+        if b == b'.' {
+            if after_dot {
+                return false;
+            }
+            after_dot = true;
+        } else if is_atext(b) {
+            after_dot = false;
+        } else {
+            return false;
+        }
+    }
+    if after_dot {
         return false;
     }
-    if domain.len() > 253 {
-        return false;
-    }
-    let Some((_, tld)) = domain.rsplit_once('.') else {
+    // Labels of the domain (a second `@` fails as a label character).
+    let Some(last_dot) = memchr::memrchr(b'.', domain) else {
         return false;
     };
-    if !domain.split('.').all(is_dns_label) {
+    if !domain.split(|&b| b == b'.').all(is_dns_label) {
         return false;
     }
-    (tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic()))
-        || (tld.len() > 4 && tld[..4].eq_ignore_ascii_case("xn--"))
+    let tld = &domain[last_dot + 1..];
+    (tld.len() >= 2 && tld.iter().all(u8::is_ascii_alphabetic))
+        || (tld.len() > 4 && tld[..4].eq_ignore_ascii_case(b"xn--"))
+}
+
+/// RFC 5322 atext: letters, digits and ``!#$%&'*+/=?^_`{|}~-``.
+fn is_atext(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b"!#$%&'*+/=?^_`{|}~-".contains(&b)
 }
 
 /// Passwords that are templates or redactions, not secrets: `***`, `xxx`, `${VAR}`, `$VAR`,
@@ -783,6 +804,9 @@ mod tests {
             "8.8.8.8",
             "255.255.255.255",
             "1.2.3.4",
+            "0.1.2.3",
+            "100.200.0.255",
+            "10.0.0.0",
             "::1",
             "2001:db8::8a2e:370:7334",
             "2001:0db8:85a3:0000:0000:8a2e:0370:7334",
@@ -798,6 +822,12 @@ mod tests {
             "192.168.1",
             "192.168.1.1.1",
             "1.2.3.4.",
+            ".1.2.3.4",
+            "1..2.3",
+            "00.1.1.1",
+            "1000.1.1.1",
+            "1.2.3.256",
+            "1.2.3.04",
             "192.168.1.-1",
             "::",
             "fe80::1%eth0",
