@@ -1144,8 +1144,9 @@ fn looks_like_date(v: &str) -> bool {
     // Asked of every phone candidate: no allocation.
     let mut lens = [0usize; 3];
     let mut n = 0;
-    for part in v.split(['-', '/', '.']) {
-        if n == lens.len() || !part.bytes().all(|b| b.is_ascii_digit()) {
+    // Split as bytes: the separators are ASCII, and a `char` split decodes every character.
+    for part in v.as_bytes().split(|b| matches!(b, b'-' | b'/' | b'.')) {
+        if n == lens.len() || !part.iter().all(u8::is_ascii_digit) {
             return false;
         }
         lens[n] = part.len();

@@ -38,8 +38,8 @@ struct ClassStats {
     fingerprinted: u64,
 }
 
-/// Accumulates one field's values; [`FieldScan::finish`] scores it.
-#[derive(Debug)]
+/// Accumulates one field's values; [`FieldScan::finish`] scores it. It holds a raw value
+/// (one waiting for its pair), so its `Debug` shows no value.
 pub struct FieldScan<'e> {
     engine: &'e Engine,
     path: String,
@@ -55,6 +55,17 @@ pub struct FieldScan<'e> {
     pending: Option<String>,
     /// The allocation of the last pending value, for the next.
     spare: String,
+}
+
+impl std::fmt::Debug for FieldScan<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FieldScan")
+            .field("path", &self.path)
+            .field("data_type", &self.data_type)
+            .field("hints", &self.hints)
+            .field("sampled", &self.sampled)
+            .finish_non_exhaustive()
+    }
 }
 
 /// A cell without the white space around it. Most cells have none: two byte checks say
@@ -429,6 +440,16 @@ fn resolve_name_parts(classes: &mut Vec<ClassScore>, hints: &NameHints, engine: 
 #[cfg(test)]
 mod tests {
     use super::{is_null, trim_cell};
+
+    #[test]
+    fn a_scan_never_shows_a_value_in_debug() {
+        let engine = crate::Engine::builtin();
+        let mut scan = engine.field("customer_email");
+        scan.push("jane.doe@example.com");
+        let shown = format!("{scan:?}");
+        assert!(shown.contains("customer_email"), "{shown}");
+        assert!(!shown.contains("jane"), "{shown}");
+    }
 
     #[test]
     fn cells_are_trimmed_as_str_trim_does() {

@@ -20,7 +20,9 @@ const ORDINARY: Kinds = 4;
 /// is folded and looked up once however many questions are asked about it.
 #[derive(Clone, Debug)]
 pub(crate) struct NameDictionaries {
-    words: HashMap<String, Kinds, BuildHasherDefault<FxHasher>>,
+    /// Keyed by the folded word's bytes: a lookup of a word folded on the stack needs no
+    /// UTF-8 check.
+    words: HashMap<Box<[u8]>, Kinds, BuildHasherDefault<FxHasher>>,
     given: usize,
     family: usize,
 }
@@ -28,7 +30,7 @@ pub(crate) struct NameDictionaries {
 fn load(
     text: &str,
     kind: Kinds,
-    into: &mut HashMap<String, Kinds, BuildHasherDefault<FxHasher>>,
+    into: &mut HashMap<Box<[u8]>, Kinds, BuildHasherDefault<FxHasher>>,
 ) -> usize {
     let mut buf = String::new();
     let mut count = 0;
@@ -37,7 +39,7 @@ fn load(
             continue;
         }
         fold_word(l, &mut buf);
-        let kinds = into.entry(buf.clone()).or_insert(0);
+        let kinds = into.entry(buf.as_bytes().into()).or_insert(0);
         count += usize::from(*kinds & kind == 0);
         *kinds |= kind;
     }
@@ -67,8 +69,7 @@ impl NameDictionaries {
             let folded = &mut buf[..word.len()];
             folded.copy_from_slice(word.as_bytes());
             folded.make_ascii_lowercase();
-            let folded = std::str::from_utf8(folded).unwrap_or_default();
-            return self.words.get(folded).copied().unwrap_or(0);
+            return self.words.get(&*folded).copied().unwrap_or(0);
         }
         // Accented words fold on the stack too, unless they are long.
         let mut buf = [0u8; 2 * WORD_MAX];
@@ -78,13 +79,12 @@ impl NameDictionaries {
                 if n + l.len_utf8() > buf.len() {
                     let mut long = String::new();
                     fold_word(word, &mut long);
-                    return self.words.get(&long).copied().unwrap_or(0);
+                    return self.words.get(long.as_bytes()).copied().unwrap_or(0);
                 }
                 n += l.encode_utf8(&mut buf[n..]).len();
             }
         }
-        let folded = std::str::from_utf8(&buf[..n]).unwrap_or_default();
-        self.words.get(folded).copied().unwrap_or(0)
+        self.words.get(&buf[..n]).copied().unwrap_or(0)
     }
 
     fn given_any(&self, word: &str) -> bool {
