@@ -353,13 +353,26 @@ pub fn gps(s: &str) -> bool {
     lat.abs() <= 90.0 && lon.abs() <= 180.0 && !(lat == 0.0 && lon == 0.0)
 }
 
-fn is_dns_label(label: &[u8]) -> bool {
-    label.first().is_some_and(|&b| b != b'-')
-        && label.last().is_some_and(|&b| b != b'-')
-        && label.len() <= 63
-        && label
-            .iter()
-            .all(|&b| b.is_ascii_alphanumeric() || b == b'-')
+/// Dot-separated labels of 1–63 letters, digits or inner hyphens, read in one pass.
+fn is_dns_name(name: &[u8]) -> bool {
+    let (mut label, mut prev) = (0, b'.');
+    for &b in name {
+        if b == b'.' {
+            if label == 0 || prev == b'-' {
+                return false;
+            }
+            label = 0;
+        } else if b.is_ascii_alphanumeric() || (b == b'-' && label > 0) {
+            label += 1;
+            if label > 63 {
+                return false;
+            }
+        } else {
+            return false;
+        }
+        prev = b;
+    }
+    label > 0 && prev != b'-'
 }
 
 /// E-mail address, practical RFC 5322 subset: exactly one `@`; a local part of 1–64
@@ -399,7 +412,7 @@ pub fn email(s: &str) -> bool {
     let Some(last_dot) = memchr::memrchr(b'.', domain) else {
         return false;
     };
-    if !domain.split(|&b| b == b'.').all(is_dns_label) {
+    if !is_dns_name(domain) {
         return false;
     }
     let tld = &domain[last_dot + 1..];
@@ -889,6 +902,36 @@ mod tests {
         ] {
             assert!(!gps(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn dns_names_are_labels_joined_by_dots() {
+        // Against the definition label by label, on every string of up to 6 characters
+        // over an alphabet of the interesting ones, and at the 63-character limit.
+        let label = |l: &[u8]| {
+            !l.is_empty()
+                && l.len() <= 63
+                && l[0] != b'-'
+                && l[l.len() - 1] != b'-'
+                && l.iter().all(|&b| b.is_ascii_alphanumeric() || b == b'-')
+        };
+        let alphabet = b"a-.9_";
+        let mut strings: Vec<Vec<u8>> = vec![Vec::new()];
+        for _ in 0..6 {
+            let longer: Vec<Vec<u8>> = strings
+                .iter()
+                .filter(|s| s.len() == strings.last().map_or(0, Vec::len))
+                .flat_map(|s| alphabet.iter().map(move |&c| [s.as_slice(), &[c]].concat()))
+                .collect();
+            strings.extend(longer);
+        }
+        for s in &strings {
+            let want = s.split(|&b| b == b'.').all(label);
+            assert_eq!(is_dns_name(s), want, "{}", String::from_utf8_lossy(s));
+        }
+        let long = "b".repeat(63);
+        assert!(is_dns_name(format!("{long}.com").as_bytes()));
+        assert!(!is_dns_name(format!("{long}b.com").as_bytes()));
     }
 
     #[test]
