@@ -822,10 +822,7 @@ impl ValuePatterns {
             let mut set = PatternSet::new(self.fallback.pattern_len());
             self.fallback.which_overlapping_matches(&input, &mut set);
             out.extend(set.iter().map(|p| p.as_usize()));
-            return;
         }
-        out.sort_unstable();
-        out.dedup();
     }
 
     /// [`Self::matches`] of two values at once: their walks are independent chains of table
@@ -838,11 +835,6 @@ impl ValuePatterns {
         if walked.is_none() {
             self.matches(a, out_a);
             self.matches(b, out_b);
-            return;
-        }
-        for out in [out_a, out_b] {
-            out.sort_unstable();
-            out.dedup();
         }
     }
 
@@ -942,6 +934,10 @@ impl ValuePatterns {
                     (0..dfa.match_len(cache, sid))
                         .map(|i| dfa.match_pattern(cache, sid, i).as_usize()),
                 );
+                // In pattern order, each once, as the callers want them: sorted here once
+                // per state rather than for every value.
+                patterns.sort_unstable();
+                patterns.dedup();
                 (*clears, *last) = (cache.clear_count(), sid);
             }
             out.extend_from_slice(patterns);
@@ -1118,6 +1114,12 @@ mod tests {
             whole.matches(y, &mut alone_b);
             whole.matches_pair([x, y], [&mut a, &mut b]);
             assert_eq!((&a, &b), (&alone_a, &alone_b), "{i}");
+            // And as the library's overlapping search finds them: in order, each once.
+            let mut set = PatternSet::new(whole.fallback.pattern_len());
+            let input = Input::new(x.as_str()).anchored(Anchored::Yes);
+            whole.fallback.which_overlapping_matches(&input, &mut set);
+            let library: Vec<usize> = set.iter().map(|p| p.as_usize()).collect();
+            assert_eq!(alone_a, library, "{i}");
             matched += usize::from(!a.is_empty());
         }
         assert!(matched > values.len() / 2, "most values match some pattern");
