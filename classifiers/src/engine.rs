@@ -136,15 +136,28 @@ pub(crate) struct WholeValue {
     pub rejected: Vec<usize>,
     /// The anchored patterns the value matched.
     set: Vec<usize>,
-    /// Detectors proposed for the value, with their rank, most specific first.
-    candidates: Vec<(Rank, usize)>,
-    /// The set `candidates` and `inert` were made from: a column's values mostly match the
-    /// same patterns, and a scratch serves one field (one set of hints), so they are made
-    /// again only when the set changes.
-    candidates_of: Option<Vec<usize>>,
+    /// What the sets of patterns met lately propose: a column's values match one of a few
+    /// sets (an SSN column: with dashes, with spaces, bare), and a scratch serves one field
+    /// (one set of hints), so a set is ranked once while it keeps coming back.
+    proposals: Vec<Proposal>,
+    /// The slot of `proposals` the next new set takes once all are used.
+    next_slot: usize,
     /// Detectors whose check ran and failed.
     failed: Vec<usize>,
 }
+
+/// The detectors one set of anchored patterns proposes, ranked.
+#[derive(Debug)]
+struct Proposal {
+    set: Vec<usize>,
+    /// With their rank, most specific first.
+    candidates: Vec<(Rank, usize)>,
+    /// Whether the set holds an inert shape.
+    inert: bool,
+}
+
+/// Sets of patterns whose proposals a field keeps.
+const PROPOSALS: usize = 8;
 
 /// The compiled detection engine.
 #[derive(Debug)]
@@ -784,8 +797,8 @@ impl Engine {
             passed: Vec::new(),
             rejected: Vec::new(),
             set: Vec::new(),
-            candidates: Vec::new(),
-            candidates_of: None,
+            proposals: Vec::new(),
+            next_slot: 0,
             failed: Vec::new(),
         }
     }
@@ -837,11 +850,14 @@ impl Engine {
         out.passed.clear();
         out.rejected.clear();
         out.failed.clear();
-        if out.candidates_of.as_ref() != Some(&out.set) {
-            self.propose(hints, out);
-        }
+        let at = match out.proposals.iter().position(|p| p.set == out.set) {
+            Some(at) => at,
+            None => self.propose(hints, out),
+        };
+        let proposal = &out.proposals[at];
+        out.inert = proposal.inert;
         let mut best: Option<Rank> = None;
-        for &(rank, det_idx) in &out.candidates {
+        for &(rank, det_idx) in &proposal.candidates {
             let det = &self.detectors[det_idx];
             if out.passed.iter().any(|p| p.0 == det.class) {
                 continue;
@@ -886,29 +902,43 @@ impl Engine {
         out.rejected.retain(|c| !passed.iter().any(|p| p.0 == *c));
     }
 
-    /// The detectors `out.set` proposes, ranked, and whether it holds an inert shape.
-    fn propose(&self, hints: &NameHints, out: &mut WholeValue) {
-        out.inert = false;
-        out.candidates.clear();
+    /// The detectors `out.set` proposes, ranked, and whether it holds an inert shape, kept
+    /// in a slot of `out.proposals`, whose index this returns.
+    fn propose(&self, hints: &NameHints, out: &mut WholeValue) -> usize {
+        let at = if out.proposals.len() < PROPOSALS {
+            out.proposals.push(Proposal {
+                set: Vec::new(),
+                candidates: Vec::new(),
+                inert: false,
+            });
+            out.proposals.len() - 1
+        } else {
+            let at = out.next_slot;
+            out.next_slot = (at + 1) % PROPOSALS;
+            at
+        };
+        let proposal = &mut out.proposals[at];
+        proposal.inert = false;
+        proposal.candidates.clear();
         for &idx in &out.set {
             let Some(&det_idx) = self.whole_detector.get(idx) else {
-                out.inert = true;
+                proposal.inert = true;
                 continue;
             };
             let det = &self.detectors[det_idx];
             let hinted = hints.positive_for(det.class).is_some();
             if (det.def.field_needs_hint && !hinted)
-                || out.candidates.iter().any(|&(_, d)| d == det_idx)
+                || proposal.candidates.iter().any(|&(_, d)| d == det_idx)
             {
                 continue;
             }
             let rank = (hinted, det.def.check.specificity(), det.def.strength);
-            out.candidates.push((rank, det_idx));
+            proposal.candidates.push((rank, det_idx));
         }
         // Stable: equal ranks keep the detectors' order.
-        out.candidates.sort_by_key(|c| std::cmp::Reverse(c.0));
-        let of = out.candidates_of.get_or_insert_with(Vec::new);
-        of.clone_from(&out.set);
+        proposal.candidates.sort_by_key(|c| std::cmp::Reverse(c.0));
+        proposal.set.clone_from(&out.set);
+        at
     }
 
     /// Classes with a positive hint in `hints` whose detectors have a validator: these run on
