@@ -1243,6 +1243,34 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_scratch_reused_across_many_shapes_judges_as_a_fresh_one() {
+        // Values of every benchmark column interleaved, so one scratch meets far more sets
+        // of patterns than it keeps proposals for, and sets come back after being evicted.
+        let engine = Engine::builtin();
+        let columns = piicat_testkit::bench_table(40);
+        for name in ["customer_ssn", "c7"] {
+            let hints = engine.name_hints(name);
+            let checks = engine.hinted_checks(&hints);
+            let mut reused = engine.whole_scratch();
+            for i in 0..40 {
+                for (_, values) in &columns {
+                    let v = &values[i];
+                    engine.whole_value(&hints, &checks, v, &mut reused);
+                    let mut fresh = engine.whole_scratch();
+                    engine.whole_value(&hints, &checks, v, &mut fresh);
+                    assert_eq!(reused.passed, fresh.passed, "{name}: {i}");
+                    assert_eq!(reused.rejected, fresh.rejected, "{name}: {i}");
+                    assert_eq!(reused.inert, fresh.inert, "{name}: {i}");
+                }
+            }
+            assert!(
+                reused.proposals.len() == PROPOSALS,
+                "{name}: every slot used"
+            );
+        }
+    }
+
+    #[test]
     fn uuids_are_told_from_their_near_misses() {
         assert!(is_uuid(b"c17adae7-4027-4add-9e62-c451ec9c8e78"));
         assert!(is_uuid(b"C17ADAE7-4027-4ADD-9E62-C451EC9C8E78"));
