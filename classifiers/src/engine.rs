@@ -16,7 +16,6 @@ use crate::names::NameDictionaries;
 use crate::report::FieldFinding;
 use crate::sensitive::Sensitive;
 use crate::text::TextScan;
-use crate::validators::Validator;
 use memchr::memmem;
 use regex_automata::{Anchored, Input};
 use std::collections::{BTreeMap, HashSet};
@@ -763,9 +762,6 @@ impl Engine {
     pub(crate) fn check(&self, check: &Check, value: &str) -> bool {
         match check {
             Check::None => true,
-            Check::Validator(Validator::Phone) => {
-                !looks_like_date(value) && Validator::Phone.check(value)
-            }
             Check::Validator(v) => v.check(value),
             Check::FullName => self.names.is_full_name(value),
             Check::ReversedName => self.names.is_reversed_name(value),
@@ -1169,26 +1165,6 @@ fn next_token_start(bytes: &[u8], from: usize) -> usize {
     i.max(from + 1)
 }
 
-/// `01-02-2024`, `2024/01/02`, `12.03.1985`: dates that a phone pattern would also take.
-fn looks_like_date(v: &str) -> bool {
-    // Asked of every phone candidate: no allocation.
-    let mut lens = [0usize; 3];
-    let mut n = 0;
-    // Split as bytes: the separators are ASCII, and a `char` split decodes every character.
-    for part in v.as_bytes().split(|b| matches!(b, b'-' | b'/' | b'.')) {
-        if n == lens.len() || !part.iter().all(u8::is_ascii_digit) {
-            return false;
-        }
-        lens[n] = part.len();
-        n += 1;
-    }
-    n == lens.len()
-        && matches!(
-            lens,
-            [4, 1..=2, 1..=2] | [1..=2, 1..=2, 4] | [1..=2, 1..=2, 2]
-        )
-}
-
 /// A value that could be a password: 4–128 visible characters without spaces, not a
 /// placeholder or an ordinary word.
 fn password_like(v: &str) -> bool {
@@ -1326,26 +1302,6 @@ mod tests {
         assert!(!glued(t, 3, 39), "the whole UUID is its own token");
         let t = b"call 0928-4238 now";
         assert!(!glued(t, 5, 14));
-    }
-
-    #[test]
-    fn dates_are_not_phone_numbers() {
-        assert!(looks_like_date("01-02-2024"));
-        assert!(looks_like_date("2024/01/02"));
-        assert!(!looks_like_date("030-1234567"));
-        assert!(looks_like_date("12.05.1990"));
-        assert!(looks_like_date("1.2.24"));
-        for not_date in [
-            "",
-            "01-02-2024-5",
-            "01-0a-2024",
-            "1--2024",
-            "123-45-6789",
-            "+44 20 7946",
-            "2024-01",
-        ] {
-            assert!(!looks_like_date(not_date), "{not_date}");
-        }
     }
 
     #[test]

@@ -105,7 +105,28 @@ fn phone_digits(s: &str) -> Option<PhoneDigits> {
 /// Shapes that are digits-and-punctuation but plainly something else: dates and IPv4
 /// addresses would otherwise pass as national numbers in some region.
 fn looks_like_other_number(s: &str) -> bool {
-    parse_date(s).is_some() || ipv4(s.trim())
+    let s = s.trim();
+    looks_like_date(s) || parse_date(s).is_some() || ipv4(s)
+}
+
+/// `01-02-2024`, `2024/01/02`, `12.03.1985`: dates that a phone pattern would also take.
+fn looks_like_date(v: &str) -> bool {
+    // Asked of every phone candidate: no allocation.
+    let mut lens = [0usize; 3];
+    let mut n = 0;
+    // Split as bytes: the separators are ASCII, and a `char` split decodes every character.
+    for part in v.as_bytes().split(|b| matches!(b, b'-' | b'/' | b'.')) {
+        if n == lens.len() || !part.iter().all(u8::is_ascii_digit) {
+            return false;
+        }
+        lens[n] = part.len();
+        n += 1;
+    }
+    n == lens.len()
+        && matches!(
+            lens,
+            [4, 1..=2, 1..=2] | [1..=2, 1..=2, 4] | [1..=2, 1..=2, 2]
+        )
 }
 
 /// Room for the compiled metadata regexes of the default regions and the international
@@ -854,6 +875,26 @@ mod tests {
         ] {
             let _ = phone(s);
             let _ = phone_in_region(s, "US");
+        }
+    }
+
+    #[test]
+    fn dates_are_not_phone_numbers() {
+        assert!(looks_like_date("01-02-2024"));
+        assert!(looks_like_date("2024/01/02"));
+        assert!(!looks_like_date("030-1234567"));
+        assert!(looks_like_date("12.05.1990"));
+        assert!(looks_like_date("1.2.24"));
+        for not_date in [
+            "",
+            "01-02-2024-5",
+            "01-0a-2024",
+            "1--2024",
+            "123-45-6789",
+            "+44 20 7946",
+            "2024-01",
+        ] {
+            assert!(!looks_like_date(not_date), "{not_date}");
         }
     }
 
