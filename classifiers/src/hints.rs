@@ -54,6 +54,39 @@ pub fn tokenize_name(name: &str) -> Vec<String> {
     tokens
 }
 
+/// The Latin-1 and Latin Extended-A/B letters, where names spend their accents.
+const LATIN_FIRST: u32 = 0xC0;
+const LATIN_LAST: u32 = 0x24F;
+
+/// A character as the name dictionaries fold it: its base letter in lower case (`É` → `e`),
+/// given to `push`. ASCII and Latin letters are one character, from a table made once (the
+/// general lower-casing is a call and a table search per character); others are what
+/// `to_lowercase` gives.
+pub(crate) fn fold_char(c: char, mut push: impl FnMut(char)) {
+    if c.is_ascii() {
+        return push(c.to_ascii_lowercase());
+    }
+    static LATIN_LOWER: LazyLock<Vec<char>> = LazyLock::new(|| {
+        (LATIN_FIRST..=LATIN_LAST)
+            .map(|u| {
+                let mut lower = char::from_u32(u).map_or('\0', fold_accent).to_lowercase();
+                match (lower.next(), lower.next()) {
+                    (Some(one), None) => one,
+                    // Not one character: folded the general way.
+                    _ => '\0',
+                }
+            })
+            .collect()
+    });
+    if (LATIN_FIRST..=LATIN_LAST).contains(&u32::from(c)) {
+        let lower = LATIN_LOWER[(u32::from(c) - LATIN_FIRST) as usize];
+        if lower != '\0' {
+            return push(lower);
+        }
+    }
+    fold_accent(c).to_lowercase().for_each(push);
+}
+
 /// The base letter of an accented Latin letter (`é` → `e`, `ł` → `l`), so `teléfono` ==
 /// `telefono` and `imię` == `imie`. Letters without a decomposition map to themselves.
 pub(crate) fn fold_accent(c: char) -> char {
@@ -67,8 +100,6 @@ pub(crate) fn fold_accent(c: char) -> char {
             .map(|u| char::from_u32(u).map_or('\0', fold_accent_slow))
             .collect()
     });
-    const LATIN_FIRST: u32 = 0xC0;
-    const LATIN_LAST: u32 = 0x24F;
     if (LATIN_FIRST..=LATIN_LAST).contains(&u32::from(c)) {
         return LATIN[(u32::from(c) - LATIN_FIRST) as usize];
     }
@@ -102,7 +133,7 @@ fn fold_accent_slow(c: char) -> char {
 pub(crate) fn fold_word(word: &str, out: &mut String) {
     out.clear();
     for c in word.chars() {
-        out.extend(fold_accent(c).to_lowercase());
+        fold_char(c, |l| out.push(l));
     }
 }
 
@@ -319,6 +350,16 @@ mod tests {
             if let Some(c) = char::from_u32(u) {
                 assert_eq!(fold_accent(c), fold_accent_slow(c), "{c:?}");
             }
+        }
+        for u in 0..0x3000 {
+            let Some(c) = char::from_u32(u) else { continue };
+            let mut folded = String::new();
+            fold_char(c, |l| folded.push(l));
+            assert_eq!(
+                folded,
+                fold_accent(c).to_lowercase().collect::<String>(),
+                "{c:?}"
+            );
         }
         assert_eq!(fold_accent('é'), 'e');
         assert_eq!(fold_accent('Ł'), 'L');

@@ -1,7 +1,7 @@
 //! Dictionaries of given and family names shipped with the crate (see `data/README.md` for
 //! their source and licence), and the stoplist of ordinary words that are also names.
 
-use crate::hints::{fold_accent, fold_word};
+use crate::hints::{fold_char, fold_word};
 use rustc_hash::FxHasher;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
@@ -20,9 +20,7 @@ const ORDINARY: Kinds = 4;
 /// is folded and looked up once however many questions are asked about it.
 #[derive(Clone, Debug)]
 pub(crate) struct NameDictionaries {
-    /// Keyed by the folded word's bytes: a lookup of a word folded on the stack needs no
-    /// UTF-8 check.
-    words: HashMap<Box<[u8]>, Kinds, BuildHasherDefault<FxHasher>>,
+    words: WordTable,
     given: usize,
     family: usize,
 }
@@ -46,6 +44,103 @@ fn load(
     count
 }
 
+/// Folded words of up to this many bytes (all but a few dozen) live in [`WordTable`]'s slots.
+const SHORT: usize = 15;
+
+/// The folded words and their kinds, keyed by the folded word's bytes (a word folded on the
+/// stack needs no UTF-8 check). A name column looks up two or three words per value, and a
+/// general-purpose map of boxed keys costs three cache misses a lookup (control bytes,
+/// slot, key); here a short word is its own key, inside its slot, so a lookup reads one
+/// slot or a few neighbours in one cache line.
+#[derive(Clone, Debug)]
+struct WordTable {
+    /// Open addressing, linear probing. A slot is a word's bytes zero-padded to [`SHORT`]
+    /// with its kinds in the sixteenth byte, as two little-endian words; an empty slot is
+    /// zero (no folded word is empty or starts with a NUL).
+    slots: Box<[[u64; 2]]>,
+    /// `64 - log2(slots.len())`: a hash's top bits pick the slot.
+    shift: u32,
+    /// Words longer than [`SHORT`].
+    long: HashMap<Box<[u8]>, Kinds, BuildHasherDefault<FxHasher>>,
+    /// The longest word's length in bytes: a longer word is unknown without a lookup.
+    longest: usize,
+}
+
+/// The bytes of a slot's second word that hold the word; the top byte holds its kinds.
+const WORD_BYTES: u64 = (1 << 56) - 1;
+
+impl WordTable {
+    fn new(words: &HashMap<Box<[u8]>, Kinds, BuildHasherDefault<FxHasher>>) -> WordTable {
+        // At most ~60% full: a miss then probes a few slots on average.
+        let len = (words.len() * 5 / 3).next_power_of_two().max(16);
+        let mut table = WordTable {
+            slots: vec![[0, 0]; len].into_boxed_slice(),
+            shift: 64 - len.trailing_zeros(),
+            long: HashMap::default(),
+            longest: words.keys().map(|w| w.len()).max().unwrap_or(0),
+        };
+        for (word, &kinds) in words {
+            if word.len() > SHORT {
+                table.long.insert(word.clone(), kinds);
+                continue;
+            }
+            let key = pack(word, |b| b);
+            let at = table.probe(key);
+            table.slots[at] = [key[0], key[1] | u64::from(kinds) << 56];
+        }
+        table
+    }
+
+    /// The slot holding `key`, or the empty slot where it would go.
+    fn probe(&self, key: [u64; 2]) -> usize {
+        let mask = self.slots.len() - 1;
+        let hash = (key[0] ^ key[1].rotate_left(31)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let mut at = (hash >> self.shift) as usize;
+        loop {
+            let [a, b] = self.slots[at];
+            if a == 0 || (a == key[0] && b & WORD_BYTES == key[1]) {
+                return at;
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// The kinds of a folded word, 0 for an unknown one.
+    fn get(&self, word: &[u8]) -> Kinds {
+        self.get_folding(word, |b| b)
+    }
+
+    /// The kinds of `word` with each byte mapped by `fold` (ASCII lower-casing), without
+    /// first copying the folded word.
+    fn get_folding(&self, word: &[u8], fold: impl Fn(u8) -> u8) -> Kinds {
+        // Padding is zeros, so a word holding a NUL could pass for a shorter one; no
+        // dictionary word holds one.
+        if word.is_empty() || word.contains(&0) {
+            return 0;
+        }
+        if word.len() > SHORT {
+            if word.len() > self.longest {
+                return 0;
+            }
+            let folded: Vec<u8> = word.iter().map(|&b| fold(b)).collect();
+            return self.long.get(&*folded).copied().unwrap_or(0);
+        }
+        let [_, b] = self.slots[self.probe(pack(word, fold))];
+        (b >> 56) as Kinds
+    }
+}
+
+/// A word of at most [`SHORT`] bytes, zero-padded, as two little-endian words, each byte
+/// mapped by `fold`. Built in registers: bytes written to a buffer and read back as words
+/// stall the load that reads them.
+fn pack(word: &[u8], fold: impl Fn(u8) -> u8) -> [u64; 2] {
+    let mut key = [0u64; 2];
+    for (i, &b) in word.iter().enumerate() {
+        key[i / 8] |= u64::from(fold(b)) << (8 * (i % 8));
+    }
+    key
+}
+
 /// Words longer than this are never names; shorter ASCII words are folded on the stack.
 const WORD_MAX: usize = 48;
 
@@ -56,7 +151,7 @@ impl NameDictionaries {
         let family = load(FAMILY, FAMILY_NAME, &mut words);
         load(STOP, ORDINARY, &mut words);
         NameDictionaries {
-            words,
+            words: WordTable::new(&words),
             given,
             family,
         }
@@ -64,27 +159,30 @@ impl NameDictionaries {
 
     /// What `word` is, case and accents folded.
     fn kinds(&self, word: &str) -> Kinds {
-        if word.len() <= WORD_MAX && word.is_ascii() {
-            let mut buf = [0u8; WORD_MAX];
-            let folded = &mut buf[..word.len()];
-            folded.copy_from_slice(word.as_bytes());
-            folded.make_ascii_lowercase();
-            return self.words.get(&*folded).copied().unwrap_or(0);
+        if word.is_ascii() {
+            return self
+                .words
+                .get_folding(word.as_bytes(), |b| b.to_ascii_lowercase());
         }
         // Accented words fold on the stack too, unless they are long.
         let mut buf = [0u8; 2 * WORD_MAX];
         let mut n = 0;
+        let mut fits = true;
         for c in word.chars() {
-            for l in fold_accent(c).to_lowercase() {
+            fold_char(c, |l| {
                 if n + l.len_utf8() > buf.len() {
-                    let mut long = String::new();
-                    fold_word(word, &mut long);
-                    return self.words.get(long.as_bytes()).copied().unwrap_or(0);
+                    fits = false;
+                } else if fits {
+                    n += l.encode_utf8(&mut buf[n..]).len();
                 }
-                n += l.encode_utf8(&mut buf[n..]).len();
-            }
+            });
         }
-        self.words.get(&buf[..n]).copied().unwrap_or(0)
+        if !fits {
+            let mut long = String::new();
+            fold_word(word, &mut long);
+            return self.words.get(long.as_bytes());
+        }
+        self.words.get(&buf[..n])
     }
 
     fn given_any(&self, word: &str) -> bool {
@@ -230,16 +328,47 @@ impl NameDictionaries {
 /// The words of a name, a title before it (`Dr.`, `Herr`) left out: at least two, and at
 /// most as many as `all` holds with the title.
 fn name_words<'t, 'a>(text: &'t str, all: &'a mut [&'t str]) -> Option<&'a [&'t str]> {
-    let mut n = 0;
-    for w in text.split_whitespace() {
-        *all.get_mut(n)? = w;
-        n += 1;
-    }
+    let n = split_words(text, all)?;
     let words = match &all[..n] {
         [title, rest @ ..] if rest.len() >= 2 && is_title(title) => rest,
         words => words,
     };
     (words.len() >= 2).then_some(words)
+}
+
+/// The words of `text` (those of `str::split_whitespace`) into `all`, and how many; `None`
+/// if more than `all` holds. One pass over the bytes: white space outside ASCII is
+/// encoded starting with one of a few bytes that no accented letter of a name starts with,
+/// and only a text holding one is split character by character.
+fn split_words<'t>(text: &'t str, all: &mut [&'t str]) -> Option<usize> {
+    let mut n = 0;
+    let mut start = None;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        // `char::is_whitespace` in ASCII: tab to carriage return (vertical tab included)
+        // and space.
+        if b == b' ' || (b'\t'..=b'\r').contains(&b) {
+            if let Some(s) = start.take() {
+                *all.get_mut(n)? = &text[s..i];
+                n += 1;
+            }
+        } else if matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
+            // Splitting on more spaces only makes more words, so a text that already had
+            // too many words has too many still.
+            n = 0;
+            for w in text.split_whitespace() {
+                *all.get_mut(n)? = w;
+                n += 1;
+            }
+            return Some(n);
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        *all.get_mut(n)? = &text[s..];
+        n += 1;
+    }
+    Some(n)
 }
 
 /// Words that join a family name (`van der`, `de`, `da`, `von`), any case.
@@ -262,4 +391,84 @@ pub(crate) const TITLES: [&str; 21] = [
 fn is_title(word: &str) -> bool {
     let word = word.strip_suffix('.').unwrap_or(word);
     TITLES.contains(&word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The table answers exactly what a map of the same words answers, for every word of
+    /// the dictionaries and for near misses of each: a letter more or less, a NUL after it
+    /// (padding is zeros), long words.
+    #[test]
+    fn the_word_table_answers_as_a_map_of_its_words() {
+        let mut words = HashMap::default();
+        load(GIVEN, GIVEN_NAME, &mut words);
+        load(FAMILY, FAMILY_NAME, &mut words);
+        load(STOP, ORDINARY, &mut words);
+        let table = WordTable::new(&words);
+        assert!(words.keys().any(|w| w.len() > SHORT), "some words are long");
+        let expect = |w: &[u8]| words.get(w).copied().unwrap_or(0);
+        let mut asked = 0;
+        for word in words.keys() {
+            assert_ne!(table.get(word), 0, "{:?}", String::from_utf8_lossy(word));
+            let mut more = word.to_vec();
+            let mut misses: Vec<Vec<u8>> = Vec::new();
+            for extra in [b"x".as_slice(), b"\0", b"\0\0", b"ssssssssssssssss"] {
+                more.truncate(word.len());
+                more.extend_from_slice(extra);
+                misses.push(more.clone());
+            }
+            misses.push(word[..word.len() - 1].to_vec());
+            misses.push(word[1..].to_vec());
+            for w in std::iter::once(word.to_vec()).chain(misses) {
+                assert_eq!(
+                    table.get(&w),
+                    expect(&w),
+                    "{:?}",
+                    String::from_utf8_lossy(&w)
+                );
+                asked += 1;
+            }
+        }
+        assert!(asked > 100_000);
+        assert_eq!(table.get(b""), 0);
+        assert_eq!(table.get(b"\0anna"), 0);
+    }
+
+    /// The words a name is split into are `str::split_whitespace`'s, white space outside
+    /// ASCII included.
+    #[test]
+    fn names_split_into_the_words_split_whitespace_finds() {
+        let texts = [
+            "Anna Schmidt",
+            "  Anna\tSchmidt \r\n",
+            "Anna\u{0b}Schmidt",
+            "Anna\u{0c}\u{0c}Maria  Schmidt",
+            "José\u{a0}García",
+            "Jörg\u{2009}Müller",
+            "山田\u{3000}太郎",
+            "Ana\u{1680}Pérez",
+            "Erik Łukasz Persson",
+            "Dr. Jérôme D. Lefèvre",
+            "Anna\u{1c}Schmidt",
+            "",
+            " \t ",
+            "Madonna",
+        ];
+        for text in texts {
+            let expected: Vec<&str> = text.split_whitespace().collect();
+            let mut all = [""; 8];
+            let n = split_words(text, &mut all).expect("fits");
+            assert_eq!(&all[..n], &expected[..], "{text:?}");
+            let mut two = [""; 2];
+            let fits = split_words(text, &mut two);
+            assert_eq!(fits.is_some(), expected.len() <= 2, "{text:?}");
+        }
+        let names = NameDictionaries::builtin();
+        assert!(names.is_full_name("José\u{a0}García"));
+        assert!(names.is_full_name("Anna\u{0b}Schmidt"));
+        assert!(names.is_full_name("Herr\tStefan  Bauer"));
+        assert!(!names.is_full_name("Anna\u{1c}Schmidt"));
+    }
 }
