@@ -117,10 +117,16 @@ pub fn credit_card(s: &str) -> bool {
 /// Whether the IIN prefix belongs to a card scheme that issues numbers of this length.
 fn known_issuer(d: &[u8]) -> bool {
     let n = d.len();
-    // The first six digits read once, shorter prefixes by division.
-    let m = n.min(6) as u32;
-    let six = number(&d[..m as usize]);
-    let p = |k: u32| six / 10u64.pow(m.saturating_sub(k));
+    // The number of the first one to six digits (all of them if there are fewer), built
+    // digit by digit: dividing the six-digit prefix by a power of ten is a division by a
+    // variable, slower than the rest of the card's checks.
+    let mut prefixes = [0u64; 7];
+    for k in 1..=6 {
+        prefixes[k] = d
+            .get(k - 1)
+            .map_or(prefixes[k - 1], |&x| prefixes[k - 1] * 10 + u64::from(x));
+    }
+    let p = |k: usize| prefixes[k];
     let visa = p(1) == 4 && matches!(n, 13 | 16 | 19);
     let mastercard = ((51..=55).contains(&p(2)) || (2221..=2720).contains(&p(4))) && n == 16;
     let amex = matches!(p(2), 34 | 37) && n == 15;
@@ -419,6 +425,53 @@ mod tests {
         assert!(iso7064_mod11_10("86095742719"));
         assert!(!iso7064_mod11_10("86095742718"));
         assert!(!iso7064_mod11_10("8"));
+    }
+
+    /// The issuer rules read prefixes digit by digit; the same rules over prefixes taken by
+    /// division of the six-digit prefix give the same answers, for every 4-digit prefix
+    /// and every 6-digit one in Discover's and UnionPay's 622xxx ranges, at every length.
+    #[test]
+    fn issuer_prefixes_read_digit_by_digit_are_those_by_division() {
+        fn by_division(d: &[u8]) -> bool {
+            let n = d.len();
+            let m = n.min(6) as u32;
+            let six = number(&d[..m as usize]);
+            let p = |k: u32| six / 10u64.pow(m.saturating_sub(k));
+            let visa = p(1) == 4 && matches!(n, 13 | 16 | 19);
+            let mastercard =
+                ((51..=55).contains(&p(2)) || (2221..=2720).contains(&p(4))) && n == 16;
+            let amex = matches!(p(2), 34 | 37) && n == 15;
+            let discover = (p(4) == 6011
+                || (644..=649).contains(&p(3))
+                || p(2) == 65
+                || (622_126..=622_925).contains(&p(6)))
+                && (16..=19).contains(&n);
+            let jcb = (3528..=3589).contains(&p(4)) && (16..=19).contains(&n);
+            let diners = ((300..=305).contains(&p(3)) || matches!(p(2), 36 | 38 | 39))
+                && (14..=19).contains(&n);
+            let unionpay = p(2) == 62 && (16..=19).contains(&n);
+            let maestro = (p(2) == 50 || (56..=69).contains(&p(2))) && (12..=19).contains(&n);
+            let mir = (2200..=2204).contains(&p(4)) && (16..=19).contains(&n);
+            visa || mastercard || amex || discover || jcb || diners || unionpay || maestro || mir
+        }
+        let digits = |v: u64, width: usize| -> Vec<u8> {
+            let text = format!("{v:0width$}");
+            text.bytes().map(|b| b - b'0').collect()
+        };
+        let mut issued = 0;
+        for (prefix, width) in (0..10_000)
+            .map(|p| (p, 4))
+            .chain((622_000..623_000).map(|p| (p, 6)))
+        {
+            for n in 1..=19usize {
+                let mut d = digits(prefix, width);
+                d.resize(n.max(width), 7);
+                d.truncate(n);
+                assert_eq!(known_issuer(&d), by_division(&d), "{d:?}");
+                issued += usize::from(known_issuer(&d));
+            }
+        }
+        assert!(issued > 1_000);
     }
 
     #[test]
