@@ -846,7 +846,11 @@ impl Engine {
         out.passed.clear();
         out.rejected.clear();
         out.failed.clear();
-        let at = match out.proposals.iter().position(|p| p.set == out.set) {
+        // Sets are a few pattern ids: compared inline, where `==` would call `memcmp`.
+        let same = |p: &Proposal| {
+            p.set.len() == out.set.len() && p.set.iter().zip(&out.set).all(|(a, b)| a == b)
+        };
+        let at = match out.proposals.iter().position(same) {
             Some(at) => at,
             None => self.propose(hints, out),
         };
