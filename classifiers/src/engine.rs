@@ -139,6 +139,10 @@ pub(crate) struct WholeValue {
     /// sets (an SSN column: with dashes, with spaces, bare), and a scratch serves one field
     /// (one set of hints), so a set is ranked once while it keeps coming back.
     proposals: Vec<Proposal>,
+    /// A hash of each proposal's set, side by side in one cache line: a value whose set is
+    /// not among them (a phone column's shapes come and go) is told so without reading
+    /// every proposal's set from the heap.
+    proposal_keys: [u64; PROPOSALS],
     /// The slot of `proposals` the next new set takes once all are used.
     next_slot: usize,
     /// Detectors whose check ran and failed.
@@ -794,6 +798,7 @@ impl Engine {
             rejected: Vec::new(),
             set: Vec::new(),
             proposals: Vec::new(),
+            proposal_keys: [0; PROPOSALS],
             next_slot: 0,
             failed: Vec::new(),
         }
@@ -846,13 +851,18 @@ impl Engine {
         out.passed.clear();
         out.rejected.clear();
         out.failed.clear();
+        let key = set_key(&out.set);
         // Sets are a few pattern ids: compared inline, where `==` would call `memcmp`.
         let same = |p: &Proposal| {
             p.set.len() == out.set.len() && p.set.iter().zip(&out.set).all(|(a, b)| a == b)
         };
-        let at = match out.proposals.iter().position(same) {
+        let found = out.proposal_keys[..out.proposals.len()]
+            .iter()
+            .zip(&out.proposals)
+            .position(|(&k, p)| k == key && same(p));
+        let at = match found {
             Some(at) => at,
-            None => self.propose(hints, out),
+            None => self.propose(hints, out, key),
         };
         let proposal = &out.proposals[at];
         out.inert = proposal.inert;
@@ -904,7 +914,7 @@ impl Engine {
 
     /// The detectors `out.set` proposes, ranked, and whether it holds an inert shape, kept
     /// in a slot of `out.proposals`, whose index this returns.
-    fn propose(&self, hints: &NameHints, out: &mut WholeValue) -> usize {
+    fn propose(&self, hints: &NameHints, out: &mut WholeValue, key: u64) -> usize {
         let at = if out.proposals.len() < PROPOSALS {
             out.proposals.push(Proposal {
                 set: Vec::new(),
@@ -917,6 +927,7 @@ impl Engine {
             out.next_slot = (at + 1) % PROPOSALS;
             at
         };
+        out.proposal_keys[at] = key;
         let proposal = &mut out.proposals[at];
         proposal.inert = false;
         proposal.candidates.clear();
@@ -1026,6 +1037,13 @@ impl Engine {
             self.whole.matches(value, set);
         }
     }
+}
+
+/// A hash of a set of pattern ids, to tell sets apart before comparing them.
+fn set_key(set: &[usize]) -> u64 {
+    set.iter().fold(set.len() as u64, |h, &p| {
+        (h.rotate_left(5) ^ p as u64).wrapping_mul(0x517c_c1b7_2722_0a95)
+    })
 }
 
 /// A class's context phrases, ASCII only: normalized words separated by single spaces,
