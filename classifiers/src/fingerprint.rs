@@ -122,7 +122,18 @@ impl FingerprintKey {
                     Err(_) => out.push_ascii_lowercase(value.as_bytes()),
                 }
             }
-            NormalForm::Compact => {
+            NormalForm::Date if value.is_ascii() => {
+                let groups = value.as_bytes().split(|b| !b.is_ascii_alphanumeric());
+                for group in groups.filter(|g| !g.is_empty()) {
+                    if let [digit] = group
+                        && digit.is_ascii_digit()
+                    {
+                        out.push_byte(b'0');
+                    }
+                    out.push_identifier(group);
+                }
+            }
+            NormalForm::Date | NormalForm::Compact => {
                 out.push_bytes(normalize_for_fingerprint(class_id, value).as_bytes());
             }
             NormalForm::Identifier if value.is_ascii() => out.push_identifier(value.as_bytes()),
@@ -162,6 +173,16 @@ pub fn normalize_for_fingerprint(class_id: &str, value: &str) -> String {
                 Err(_) => value.to_ascii_lowercase(),
             }
         }
+        NormalForm::Date => value
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|group| !group.is_empty())
+            .flat_map(|group| {
+                let pad = group.len() == 1 && group.as_bytes()[0].is_ascii_digit();
+                pad.then_some('0')
+                    .into_iter()
+                    .chain(group.chars().flat_map(char::to_uppercase))
+            })
+            .collect(),
         NormalForm::Compact => value
             .chars()
             .filter(|c| !c.is_whitespace())
@@ -204,6 +225,9 @@ enum NormalForm {
     /// An IP address: trimmed, IPv6 written out in full. Its dots and colons say where a
     /// number ends (`1.2.34.5` is not `12.3.4.5`), so they stay.
     Address,
+    /// A date: its letters and digits, upper case, a one-digit day or month padded with a
+    /// zero, so `1.2.1990` = `01/02/1990` = `01021990` and `1.21.1990` is not `12.1.1990`.
+    Date,
     /// White space removed, upper case: coordinates, whose signs, dots and commas are part
     /// of the value (`4.88566, 23.522` is not `48.8566, 2.3522`).
     Compact,
@@ -219,6 +243,7 @@ fn normal_form(class_id: &str) -> NormalForm {
         }
         "IP_ADDRESS" => NormalForm::Address,
         "GPS_COORDINATES" => NormalForm::Compact,
+        "DATE_OF_BIRTH" => NormalForm::Date,
         _ => NormalForm::Identifier,
     }
 }
@@ -489,6 +514,9 @@ mod tests {
             "fe80::1%eth0",
             "48.8566, 2.3522",
             "48°51′24″N 2°21′08″E",
+            "1.2.1990",
+            "12 März 1990",
+            "1990-01-12T00:00:00",
         ];
         for class in [
             "EMAIL",
@@ -499,6 +527,7 @@ mod tests {
             "PHONE_NUMBER",
             "IP_ADDRESS",
             "GPS_COORDINATES",
+            "DATE_OF_BIRTH",
         ] {
             for v in values {
                 assert_eq!(
@@ -510,9 +539,9 @@ mod tests {
         }
     }
 
-    /// Separators that say where a number ends stay in the fingerprint, so distinct
-    /// addresses and coordinates with the same digits do not share one; spellings of one
-    /// value still do.
+    /// Separators that say where a number ends stay in the fingerprint (or, in a date, the
+    /// padding that takes their place), so distinct addresses, coordinates and dates with
+    /// the same digits do not share one; spellings of one value still do.
     #[test]
     fn addresses_and_coordinates_keep_what_tells_them_apart() {
         let key = FingerprintKey::from_bytes([5; 32]);
@@ -543,6 +572,11 @@ mod tests {
             fp("GPS_COORDINATES", "48°51′24″n 2°21′08″e"),
             fp("GPS_COORDINATES", "48°51′24″N 2°21′08″E")
         );
+        let dob = |v: &str| fp("DATE_OF_BIRTH", v);
+        assert_ne!(dob("1.21.1990"), dob("12.1.1990"));
+        assert_eq!(dob("1.2.1990"), dob("01/02/1990"));
+        assert_eq!(dob("1990-01-12"), dob("19900112"));
+        assert_eq!(dob("12 jan 1990"), dob("12-JAN-1990"));
         // Card numbers still match across separators.
         assert_eq!(
             fp("CREDIT_CARD", "4111 1111 1111 1111"),
