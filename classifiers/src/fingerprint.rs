@@ -543,7 +543,7 @@ mod tests {
     /// padding that takes their place), so distinct addresses, coordinates and dates with
     /// the same digits do not share one; spellings of one value still do.
     #[test]
-    fn addresses_and_coordinates_keep_what_tells_them_apart() {
+    fn addresses_coordinates_and_dates_keep_what_tells_them_apart() {
         let key = FingerprintKey::from_bytes([5; 32]);
         let fp = |class: &str, v: &str| key.fingerprint_value(class, v);
         assert_ne!(fp("IP_ADDRESS", "1.2.34.5"), fp("IP_ADDRESS", "12.3.4.5"));

@@ -16,8 +16,8 @@ const GIVEN_NAME: Kinds = 1;
 const FAMILY_NAME: Kinds = 2;
 const ORDINARY: Kinds = 4;
 
-/// Case-insensitive name dictionaries: one map from the folded word to what it is, so a word
-/// is folded and looked up once however many questions are asked about it.
+/// Case-insensitive name dictionaries: one table from the folded word to what it is, so a
+/// word is folded and looked up once however many questions are asked about it.
 #[derive(Clone, Debug)]
 pub(crate) struct NameDictionaries {
     words: WordTable,
