@@ -117,9 +117,9 @@ impl FingerprintKey {
             NormalForm::Trimmed => out.push_bytes(value.trim().as_bytes()),
             NormalForm::Address => {
                 let value = value.trim();
-                match value.parse::<std::net::Ipv6Addr>() {
-                    Ok(v6) => out.push_bytes(expanded(v6).as_bytes()),
-                    Err(_) => out.push_ascii_lowercase(value.as_bytes()),
+                match ipv6(value) {
+                    Some(v6) => out.push_bytes(expanded(v6).as_bytes()),
+                    None => out.push_ascii_lowercase(value.as_bytes()),
                 }
             }
             NormalForm::Date if value.is_ascii() => {
@@ -168,9 +168,9 @@ pub fn normalize_for_fingerprint(class_id: &str, value: &str) -> String {
         NormalForm::Trimmed => value.trim().to_string(),
         NormalForm::Address => {
             let value = value.trim();
-            match value.parse::<std::net::Ipv6Addr>() {
-                Ok(v6) => expanded(v6).to_string(),
-                Err(_) => value.to_ascii_lowercase(),
+            match ipv6(value) {
+                Some(v6) => expanded(v6).to_string(),
+                None => value.to_ascii_lowercase(),
             }
         }
         NormalForm::Date => value
@@ -194,6 +194,12 @@ pub fn normalize_for_fingerprint(class_id: &str, value: &str) -> String {
             .flat_map(char::to_uppercase)
             .collect(),
     }
+}
+
+/// `value` as an IPv6 address, if it is one; most IP addresses are IPv4, told apart by
+/// their lack of a colon before the parser is asked.
+fn ipv6(value: &str) -> Option<std::net::Ipv6Addr> {
+    value.contains(':').then(|| value.parse().ok()).flatten()
 }
 
 /// An IPv6 address in one spelling of the many it has (`2001:DB8::1`,
