@@ -141,7 +141,8 @@ fn pack(word: &[u8], fold: impl Fn(u8) -> u8) -> [u64; 2] {
     key
 }
 
-/// Words longer than this are never names; shorter ASCII words are folded on the stack.
+/// Accented words are folded on the stack into twice this many bytes, more than any
+/// dictionary word holds (checked when the dictionaries load).
 const WORD_MAX: usize = 48;
 
 impl NameDictionaries {
@@ -150,8 +151,13 @@ impl NameDictionaries {
         let given = load(GIVEN, GIVEN_NAME, &mut words);
         let family = load(FAMILY, FAMILY_NAME, &mut words);
         load(STOP, ORDINARY, &mut words);
+        let words = WordTable::new(&words);
+        debug_assert!(
+            words.longest <= 2 * WORD_MAX,
+            "a name longer than the fold buffer"
+        );
         NameDictionaries {
-            words: WordTable::new(&words),
+            words,
             given,
             family,
         }
@@ -164,23 +170,21 @@ impl NameDictionaries {
                 .words
                 .get_folding(word.as_bytes(), |b| b.to_ascii_lowercase());
         }
-        // Accented words fold on the stack too, unless they are long.
+        // Accented words fold on the stack. One that does not fit is longer than any
+        // dictionary word, so it is no name.
         let mut buf = [0u8; 2 * WORD_MAX];
         let mut n = 0;
         let mut fits = true;
         for c in word.chars() {
             fold_char(c, |l| {
-                if n + l.len_utf8() > buf.len() {
-                    fits = false;
-                } else if fits {
+                fits &= n + l.len_utf8() <= buf.len();
+                if fits {
                     n += l.encode_utf8(&mut buf[n..]).len();
                 }
             });
         }
         if !fits {
-            let mut long = String::new();
-            fold_word(word, &mut long);
-            return self.words.get(long.as_bytes());
+            return 0;
         }
         self.words.get(&buf[..n])
     }

@@ -433,8 +433,9 @@ mod tests {
     }
 
     /// The issuer rules read prefixes digit by digit; over prefixes taken by division of the
-    /// six-digit prefix, as they were read before, they give the same answers, for every 4-digit prefix
-    /// and every 6-digit one in Discover's and UnionPay's 622xxx ranges, at every length.
+    /// six-digit prefix, as they were read before, they give the same answers, for every
+    /// 4-digit prefix and every 6-digit one in Discover's and UnionPay's 622xxx ranges, at
+    /// every length.
     #[test]
     fn issuer_prefixes_read_digit_by_digit_are_those_by_division() {
         fn by_division(d: &[u8]) -> bool {
