@@ -6,7 +6,7 @@
 use crate::class::Likelihood;
 use crate::detector::Check;
 use crate::engine::{Engine, WholeValue, is_uuid};
-use crate::fingerprint::Sketch;
+use crate::fingerprint::{Fingerprints, Sketch};
 use crate::hints::NameHints;
 use crate::mask::mask;
 use crate::report::{ClassScore, FieldFinding};
@@ -55,6 +55,8 @@ pub struct FieldScan<'e> {
     pending: Option<String>,
     /// The allocation of the last pending value, for the next.
     spare: String,
+    /// Fingerprints on their way to the sketches, tagged with their class.
+    fingerprints: Fingerprints<usize>,
 }
 
 impl std::fmt::Debug for FieldScan<'_> {
@@ -121,6 +123,7 @@ impl<'e> FieldScan<'e> {
             scratch: [engine.whole_scratch(), engine.whole_scratch()],
             pending: None,
             spare: String::new(),
+            fingerprints: Fingerprints::new(),
         }
     }
 
@@ -155,6 +158,14 @@ impl<'e> FieldScan<'e> {
         self.take(&first, 0);
         self.take(value, 1);
         self.spare = first;
+        self.sketch_fingerprints();
+    }
+
+    /// Puts the fingerprints made so far into their classes' sketches.
+    fn sketch_fingerprints(&mut self) {
+        for (class, fp) in self.fingerprints.take() {
+            self.stats[class].sketch.insert(fp);
+        }
     }
 
     /// Counts one value whose anchored patterns and checks are in `scratch[which]`.
@@ -182,7 +193,7 @@ impl<'e> FieldScan<'e> {
                     if winners > 1 {
                         st.shared += 1;
                     }
-                    remember(engine, st, class, value);
+                    remember(engine, st, class, value, &mut self.fingerprints);
                 } else {
                     self.stats[class].rejected += 1;
                 }
@@ -209,7 +220,7 @@ impl<'e> FieldScan<'e> {
                 let st = &mut self.stats[class];
                 st.embedded += 1;
                 st.best_text_confidence = st.best_text_confidence.max(m.confidence);
-                remember(engine, st, class, m.value.expose());
+                remember(engine, st, class, m.value.expose(), &mut self.fingerprints);
             }
         }
     }
@@ -225,6 +236,10 @@ impl<'e> FieldScan<'e> {
             );
             self.take(&last, 0);
         }
+        if let Some(key) = &self.engine.key {
+            self.fingerprints.flush(key);
+        }
+        self.sketch_fingerprints();
         let n = self.sampled;
         let mut classes: Vec<ClassScore> = Vec::new();
         if n > 0 {
@@ -396,8 +411,14 @@ impl<'e> FieldScan<'e> {
     }
 }
 
-/// Keeps a masked example and the value's fingerprint.
-fn remember(engine: &Engine, st: &mut ClassStats, class: usize, value: &str) {
+/// Keeps a masked example and has the value fingerprinted.
+fn remember(
+    engine: &Engine,
+    st: &mut ClassStats,
+    class: usize,
+    value: &str,
+    fingerprints: &mut Fingerprints<usize>,
+) {
     let id = &engine.classes[class].id;
     if st.examples.len() < EXAMPLES {
         let m = mask(id, value);
@@ -409,7 +430,7 @@ fn remember(engine: &Engine, st: &mut ClassStats, class: usize, value: &str) {
         && st.fingerprinted < FINGERPRINT_LIMIT
     {
         st.fingerprinted += 1;
-        st.sketch.insert(key.fingerprint_value(id, value));
+        fingerprints.add(key, class, id, value);
     }
 }
 

@@ -20,6 +20,7 @@ pub mod mask;
 mod names;
 pub mod report;
 pub mod sensitive;
+mod sha_lanes;
 mod structured;
 pub mod text;
 pub mod validators;

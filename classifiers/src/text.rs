@@ -5,7 +5,7 @@
 use crate::class::Likelihood;
 use crate::engine::Engine;
 use crate::field::FINGERPRINT_LIMIT;
-use crate::fingerprint::Sketch;
+use crate::fingerprint::{Fingerprints, Sketch};
 use crate::report::{ClassScore, FieldFinding};
 use std::collections::BTreeMap;
 
@@ -27,6 +27,8 @@ pub struct TextScan<'e> {
     engine: &'e Engine,
     lines: u64,
     by_class: BTreeMap<usize, Seen>,
+    /// Fingerprints on their way to the sketches, tagged with their class.
+    fingerprints: Fingerprints<usize>,
 }
 
 impl<'e> TextScan<'e> {
@@ -35,6 +37,7 @@ impl<'e> TextScan<'e> {
             engine,
             lines: 0,
             by_class: BTreeMap::new(),
+            fingerprints: Fingerprints::new(),
         }
     }
 
@@ -65,8 +68,18 @@ impl<'e> TextScan<'e> {
                 && seen.fingerprinted < FINGERPRINT_LIMIT
             {
                 seen.fingerprinted += 1;
-                seen.sketch
-                    .insert(key.fingerprint_value(&m.class.id, m.value.expose()));
+                self.fingerprints
+                    .add(key, class, &m.class.id, m.value.expose());
+            }
+        }
+        self.sketch_fingerprints();
+    }
+
+    /// Puts the fingerprints made so far into their classes' sketches.
+    fn sketch_fingerprints(&mut self) {
+        for (class, fp) in self.fingerprints.take() {
+            if let Some(seen) = self.by_class.get_mut(&class) {
+                seen.sketch.insert(fp);
             }
         }
     }
@@ -77,7 +90,11 @@ impl<'e> TextScan<'e> {
     }
 
     /// The `$text` finding: one class score per class found.
-    pub fn finish(self) -> FieldFinding {
+    pub fn finish(mut self) -> FieldFinding {
+        if let Some(key) = &self.engine.key {
+            self.fingerprints.flush(key);
+        }
+        self.sketch_fingerprints();
         let mut classes: Vec<ClassScore> = self
             .by_class
             .into_iter()
