@@ -125,3 +125,42 @@ fn context_words_are_needed_for_weak_ids() {
     has("zip code: 94105", "POSTAL_CODE", "94105");
     none("port 94105 opened");
 }
+
+#[test]
+fn a_text_sketch_is_the_smallest_fingerprints_of_the_values_found() {
+    // Text findings are fingerprinted in batches too, across chunks: the `$text` sketch
+    // must be the 64 smallest distinct fingerprints of the values found, whatever the
+    // count left waiting when the scan ends.
+    use piicat_classifiers::FingerprintKey;
+    use piicat_classifiers::fingerprint::SKETCH_SIZE;
+    let key = FingerprintKey::from_bytes([6; 32]);
+    let e = Engine::builder()
+        .fingerprint_key(key.clone())
+        .build()
+        .unwrap();
+    for n in [1, 7, 16, 23, 150] {
+        let emails: Vec<String> = (0..n)
+            .map(|i| format!("user.{}@example.com", i % 97))
+            .collect();
+        let mut scan = e.text();
+        for chunk in emails.chunks(5) {
+            let lines: String = chunk
+                .iter()
+                .map(|m| format!("2024-05-01 login ok for {m} from the web\n"))
+                .collect();
+            scan.push(&lines);
+        }
+        let f = scan.finish();
+        let email = f.classes.iter().find(|c| c.class == "EMAIL").unwrap();
+        assert_eq!(email.matched, n as u64);
+        let mut expected: Vec<u64> = emails
+            .iter()
+            .map(|m| key.fingerprint_value("EMAIL", m))
+            .collect();
+        expected.sort_unstable();
+        expected.dedup();
+        expected.truncate(SKETCH_SIZE);
+        let expected: Vec<String> = expected.iter().map(|fp| format!("{fp:016x}")).collect();
+        assert_eq!(email.fingerprints, expected, "{n} e-mail addresses");
+    }
+}
