@@ -196,10 +196,21 @@ fn compress(state: &mut [Lanes; 8], block: &Words) {
             &w[t + 7],
         );
     }
-    for (word, add) in [a, b, c, d, e, f, g, h].iter().enumerate() {
-        for l in 0..LANES {
-            state[word][l] = state[word][l].wrapping_add(add[l]);
-        }
+    // Word by word: a loop over an array of the eight made the compiler gather and scatter.
+    add(&mut state[0], &a);
+    add(&mut state[1], &b);
+    add(&mut state[2], &c);
+    add(&mut state[3], &d);
+    add(&mut state[4], &e);
+    add(&mut state[5], &f);
+    add(&mut state[6], &g);
+    add(&mut state[7], &h);
+}
+
+#[inline(always)]
+fn add(to: &mut Lanes, what: &Lanes) {
+    for l in 0..LANES {
+        to[l] = to[l].wrapping_add(what[l]);
     }
 }
 
