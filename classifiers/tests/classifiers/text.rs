@@ -132,7 +132,6 @@ fn a_text_sketch_is_the_smallest_fingerprints_of_the_values_found() {
     // must be the 64 smallest distinct fingerprints of the values found, whatever the
     // count left waiting when the scan ends.
     use piicat_classifiers::FingerprintKey;
-    use piicat_classifiers::fingerprint::SKETCH_SIZE;
     let key = FingerprintKey::from_bytes([6; 32]);
     let e = Engine::builder()
         .fingerprint_key(key.clone())
@@ -153,14 +152,7 @@ fn a_text_sketch_is_the_smallest_fingerprints_of_the_values_found() {
         let f = scan.finish();
         let email = f.classes.iter().find(|c| c.class == "EMAIL").unwrap();
         assert_eq!(email.matched, n as u64);
-        let mut expected: Vec<u64> = emails
-            .iter()
-            .map(|m| key.fingerprint_value("EMAIL", m))
-            .collect();
-        expected.sort_unstable();
-        expected.dedup();
-        expected.truncate(SKETCH_SIZE);
-        let expected: Vec<String> = expected.iter().map(|fp| format!("{fp:016x}")).collect();
+        let expected = crate::expected_sketch(&key, "EMAIL", &emails);
         assert_eq!(email.fingerprints, expected, "{n} e-mail addresses");
     }
 }
