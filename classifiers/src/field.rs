@@ -5,7 +5,7 @@
 
 use crate::class::Likelihood;
 use crate::detector::Check;
-use crate::engine::{Engine, WholeValue, is_uuid};
+use crate::engine::{Engine, WholeValue, has_white_space, is_uuid};
 use crate::fingerprint::{Fingerprints, Sketch};
 use crate::hints::NameHints;
 use crate::mask::mask;
@@ -202,7 +202,7 @@ impl<'e> FieldScan<'e> {
         }
         // Free text may hold PII inside; an inert value (a UUID, a timestamp) cannot, so the
         // common columns of those are not searched value by value.
-        if (value.len() > 24 || value.contains(char::is_whitespace))
+        if (value.len() > 24 || has_white_space(value))
             && !whole.inert
             && !is_uuid(value.as_bytes())
         {
