@@ -98,12 +98,25 @@ impl FingerprintKey {
         message.push_normalized(class_id, value);
         message.finish()
     }
+
+    /// The first 8 bytes of the MAC whose inner digest is `state` (RFC 2104's outer hash).
+    fn outer_mac(&self, state: [u32; 8]) -> u64 {
+        let mut outer_block = [0u8; BLOCK];
+        for (to, word) in outer_block.chunks_exact_mut(4).zip(state) {
+            to.copy_from_slice(&word.to_be_bytes());
+        }
+        outer_block[32] = 0x80;
+        outer_block[BLOCK - 8..].copy_from_slice(&((BLOCK as u64 + 32) * 8).to_be_bytes());
+        let mut mac = self.outer;
+        compress(&mut mac, &outer_block);
+        (u64::from(mac[0]) << 32) | u64::from(mac[1])
+    }
 }
 
 impl Message<'_> {
     /// Writes `value`, normalized for `class_id`, into the message. It writes in place: a
     /// message returned by value was copied out in 16-byte loads of bytes just stored one
-    /// at a time, which stalled each load (a tenth of a field's fingerprinting time).
+    /// at a time, and each such load stalled.
     fn push_normalized(&mut self, class_id: &str, value: &str) {
         let out = self;
         match normal_form(class_id) {
@@ -170,27 +183,12 @@ impl Message<'_> {
     }
 }
 
-impl FingerprintKey {
-    /// The first 8 bytes of the MAC whose inner digest is `state` (RFC 2104's outer hash).
-    fn outer_mac(&self, state: [u32; 8]) -> u64 {
-        let mut outer_block = [0u8; BLOCK];
-        for (to, word) in outer_block.chunks_exact_mut(4).zip(state) {
-            to.copy_from_slice(&word.to_be_bytes());
-        }
-        outer_block[32] = 0x80;
-        outer_block[BLOCK - 8..].copy_from_slice(&((BLOCK as u64 + 32) * 8).to_be_bytes());
-        let mut mac = self.outer;
-        compress(&mut mac, &outer_block);
-        (u64::from(mac[0]) << 32) | u64::from(mac[1])
-    }
-}
-
 /// Fingerprints of a scan's values, made a batch at a time. Each value comes with a tag (the
 /// class whose sketch it is for) and its fingerprint comes back with the tag from
 /// [`Fingerprints::take`], at once or once sixteen values are waiting. A value whose
 /// normalized form is longer than one block, or a key on a CPU where batches do not pay
-/// ([`sha_lanes::worthwhile`]), is fingerprinted at once.
-#[derive(Debug)]
+/// ([`sha_lanes::worthwhile`]), is fingerprinted at once. It holds normalized values on
+/// their way, so its `Debug` shows only counts.
 pub(crate) struct Fingerprints<T> {
     /// Tags of the values waiting in `words`, one per lane.
     waiting: ArrayVec<T, LANES>,
@@ -198,6 +196,15 @@ pub(crate) struct Fingerprints<T> {
     words: Words,
     /// Fingerprints made and not yet taken.
     ready: Vec<(T, u64)>,
+}
+
+impl<T> fmt::Debug for Fingerprints<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Fingerprints")
+            .field("waiting", &self.waiting.len())
+            .field("ready", &self.ready.len())
+            .finish_non_exhaustive()
+    }
 }
 
 /// With this few values waiting at the end, hashing them one at a time is cheaper than a
@@ -608,6 +615,21 @@ mod tests {
             value.bytes().for_each(|b| bytewise.push_byte(b));
             assert_eq!(bytewise.finish(), expected, "length {len}, byte by byte");
         }
+    }
+
+    #[test]
+    fn values_waiting_for_a_batch_never_show_in_debug() {
+        let mut key = FingerprintKey::from_bytes([4; 32]);
+        key.lanes = true;
+        let mut batch = Fingerprints::new();
+        batch.add(&key, 0, "EMAIL", "jane@example.com");
+        let shown = format!("{batch:?}");
+        // The first word of the waiting message (`jane`), in the forms Debug would print.
+        let word = u32::from_be_bytes(*b"jane");
+        for leak in [word.to_string(), format!("{word:x}"), "jane".to_string()] {
+            assert!(!shown.contains(&leak), "{shown}");
+        }
+        assert_eq!(shown, "Fingerprints { waiting: 1, ready: 0, .. }");
     }
 
     #[test]
