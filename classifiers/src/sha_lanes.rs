@@ -11,7 +11,8 @@
 //! Without AVX-512 the lanes are slower than one SHA-256 at a time on the CPU's SHA unit,
 //! so [`worthwhile`] says when to use them.
 //!
-//! Tested against the `sha2` crate's compression and the `hmac` crate.
+//! Tested against the `sha2` crate's compression here, and through the fingerprint tests
+//! against the `hmac` crate.
 
 /// Messages hashed at once.
 pub(crate) const LANES: usize = 16;
