@@ -192,8 +192,9 @@ impl Message<'_> {
 pub(crate) struct Fingerprints<T> {
     /// Tags of the values waiting in `words`, one per lane.
     waiting: ArrayVec<T, LANES>,
-    /// The waiting values' padded inner blocks, lane by lane.
-    words: Words,
+    /// The waiting values' padded inner blocks, lane by lane. Boxed: a scan of a wide table
+    /// or of a JSON document's paths holds thousands of field scans, and moves them.
+    words: Box<Words>,
     /// Fingerprints made and not yet taken.
     ready: Vec<(T, u64)>,
 }
@@ -215,7 +216,7 @@ impl<T: Copy> Fingerprints<T> {
     pub(crate) fn new() -> Fingerprints<T> {
         Fingerprints {
             waiting: ArrayVec::new(),
-            words: [[0; LANES]; 16],
+            words: Box::new([[0; LANES]; 16]),
             ready: Vec::new(),
         }
     }
@@ -249,7 +250,7 @@ impl<T: Copy> Fingerprints<T> {
         }
         for (lane, tag) in self.waiting.drain(..).enumerate() {
             let mut block = [0u8; BLOCK];
-            for (to, word) in block.chunks_exact_mut(4).zip(&self.words) {
+            for (to, word) in block.chunks_exact_mut(4).zip(self.words.iter()) {
                 to.copy_from_slice(&word[lane].to_be_bytes());
             }
             let mut state = key.inner;
