@@ -1206,7 +1206,7 @@ fn next_token_start(bytes: &[u8], from: usize) -> usize {
 fn password_like(v: &str) -> bool {
     let v = v.trim();
     let n = v.chars().count();
-    if !(4..=128).contains(&n) || v.chars().any(char::is_whitespace) {
+    if !(4..=128).contains(&n) || has_white_space(v) {
         return false;
     }
     let lower = v.to_ascii_lowercase();

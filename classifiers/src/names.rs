@@ -1,6 +1,7 @@
 //! Dictionaries of given and family names shipped with the crate (see `data/README.md` for
 //! their source and licence), and the stoplist of ordinary words that are also names.
 
+use crate::engine::has_white_space;
 use crate::hints::{fold_char, fold_word};
 use rustc_hash::FxHasher;
 use std::collections::HashMap;
@@ -251,12 +252,12 @@ impl NameDictionaries {
     /// A given name, counting those that are also ordinary words (for whole columns of
     /// names and for values next to a context word).
     pub(crate) fn is_given_loose(&self, word: &str) -> bool {
-        !word.contains(char::is_whitespace) && self.given_any(word)
+        !has_white_space(word) && self.given_any(word)
     }
 
     /// A family name, counting those that are also ordinary words.
     pub(crate) fn is_family_loose(&self, word: &str) -> bool {
-        !word.contains(char::is_whitespace) && self.family_any(word)
+        !has_white_space(word) && self.family_any(word)
     }
 
     /// `Family, Given` (`Gallo, Chiara`, `Eriksson, Måns`).
