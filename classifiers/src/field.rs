@@ -5,9 +5,9 @@
 
 use crate::class::Likelihood;
 use crate::detector::Check;
-use crate::engine::{Engine, WholeValue, has_white_space, is_uuid};
+use crate::engine::{Engine, WholeValue, is_uuid};
 use crate::fingerprint::{Fingerprints, Sketch};
-use crate::hints::NameHints;
+use crate::hints::{NameHints, has_white_space};
 use crate::mask::mask;
 use crate::report::{ClassScore, FieldFinding};
 

@@ -11,6 +11,7 @@
 //! [`Fingerprints`], which on CPUs with AVX-512 hashes sixteen values at once
 //! ([`crate::sha_lanes`]); a sketch keeps the same fingerprints whichever way they were made.
 
+use crate::hints::is_ascii_white_space;
 use crate::sha_lanes::{self, LANES, Words};
 use arrayvec::ArrayVec;
 use sha2::digest::generic_array::GenericArray;
@@ -123,10 +124,10 @@ impl Message<'_> {
             // `str::to_lowercase` treats a word-final capital sigma apart; char by char is
             // the same for every other character.
             NormalForm::Words if value.is_ascii() => {
-                // ASCII white space is what `split_whitespace` splits ASCII on: the bytes of
-                // `is_ascii_whitespace` and the vertical tab.
-                let space = |b: &u8| b.is_ascii_whitespace() || *b == 0x0b;
-                let words = value.as_bytes().split(space).filter(|w| !w.is_empty());
+                let words = value
+                    .as_bytes()
+                    .split(|&b| is_ascii_white_space(b))
+                    .filter(|w| !w.is_empty());
                 for (i, word) in words.enumerate() {
                     if i > 0 {
                         out.push_byte(b' ');

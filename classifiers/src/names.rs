@@ -1,8 +1,9 @@
 //! Dictionaries of given and family names shipped with the crate (see `data/README.md` for
 //! their source and licence), and the stoplist of ordinary words that are also names.
 
-use crate::engine::has_white_space;
-use crate::hints::{fold_char, fold_word};
+use crate::hints::{
+    fold_char, fold_word, has_white_space, is_ascii_white_space, may_start_white_space,
+};
 use rustc_hash::FxHasher;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
@@ -342,21 +343,18 @@ fn name_words<'t, 'a>(text: &'t str, all: &'a mut [&'t str]) -> Option<&'a [&'t 
 }
 
 /// The words of `text` (those of `str::split_whitespace`) into `all`, and how many; `None`
-/// if more than `all` holds. One pass over the bytes: white space outside ASCII is
-/// encoded starting with one of a few bytes that no accented letter of a name starts with,
-/// and only a text holding one is split character by character.
+/// if more than `all` holds. One pass over the bytes; only a text that may hold white
+/// space outside ASCII ([`may_start_white_space`]) is split character by character.
 fn split_words<'t>(text: &'t str, all: &mut [&'t str]) -> Option<usize> {
     let mut n = 0;
     let mut start = None;
     for (i, &b) in text.as_bytes().iter().enumerate() {
-        // `char::is_whitespace` in ASCII: tab to carriage return (vertical tab included)
-        // and space.
-        if b == b' ' || (b'\t'..=b'\r').contains(&b) {
+        if is_ascii_white_space(b) {
             if let Some(s) = start.take() {
                 *all.get_mut(n)? = &text[s..i];
                 n += 1;
             }
-        } else if matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
+        } else if may_start_white_space(b) {
             // Splitting on more spaces only makes more words, so a text that already had
             // too many words has too many still.
             n = 0;
