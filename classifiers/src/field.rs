@@ -55,8 +55,8 @@ pub struct FieldScan<'e> {
     pending: Option<String>,
     /// The allocation of the last pending value, for the next.
     spare: String,
-    /// Fingerprints on their way to the sketches, tagged with their class.
-    fingerprints: Fingerprints<usize>,
+    /// Fingerprints on their way to the sketches.
+    fingerprints: Fingerprints,
 }
 
 impl std::fmt::Debug for FieldScan<'_> {
@@ -417,7 +417,7 @@ fn remember(
     st: &mut ClassStats,
     class: usize,
     value: &str,
-    fingerprints: &mut Fingerprints<usize>,
+    fingerprints: &mut Fingerprints,
 ) {
     let id = &engine.classes[class].id;
     if st.examples.len() < EXAMPLES {

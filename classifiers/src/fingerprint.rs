@@ -184,23 +184,23 @@ impl Message<'_> {
     }
 }
 
-/// Fingerprints of a scan's values, made a batch at a time. Each value comes with a tag (the
-/// class whose sketch it is for) and its fingerprint comes back with the tag from
+/// Fingerprints of a scan's values, made a batch at a time. Each value comes with the index
+/// of the class whose sketch it is for, and its fingerprint comes back with that class from
 /// [`Fingerprints::take`], at once or once sixteen values are waiting. A value whose
 /// normalized form is longer than one block, or a key on a CPU where batches do not pay
 /// ([`sha_lanes::worthwhile`]), is fingerprinted at once. It holds normalized values on
 /// their way, so its `Debug` shows only counts.
-pub(crate) struct Fingerprints<T> {
-    /// Tags of the values waiting in `words`, one per lane.
-    waiting: ArrayVec<T, LANES>,
+pub(crate) struct Fingerprints {
+    /// The classes of the values waiting in `words`, one per lane.
+    waiting: ArrayVec<usize, LANES>,
     /// The waiting values' padded inner blocks, lane by lane. Boxed: a scan of a wide table
     /// or of a JSON document's paths holds thousands of field scans, and moves them.
     words: Box<Words>,
-    /// Fingerprints made and not yet taken.
-    ready: Vec<(T, u64)>,
+    /// Fingerprints made and not yet taken, with their classes.
+    ready: Vec<(usize, u64)>,
 }
 
-impl<T> fmt::Debug for Fingerprints<T> {
+impl fmt::Debug for Fingerprints {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Fingerprints")
             .field("waiting", &self.waiting.len())
@@ -213,8 +213,8 @@ impl<T> fmt::Debug for Fingerprints<T> {
 /// batch of sixteen lanes.
 const FEW: usize = 6;
 
-impl<T: Copy> Fingerprints<T> {
-    pub(crate) fn new() -> Fingerprints<T> {
+impl Fingerprints {
+    pub(crate) fn new() -> Fingerprints {
         Fingerprints {
             waiting: ArrayVec::new(),
             words: Box::new([[0; LANES]; 16]),
@@ -222,12 +222,13 @@ impl<T: Copy> Fingerprints<T> {
         }
     }
 
-    /// Fingerprints `value`, normalized for `class_id`, under `key`.
-    pub(crate) fn add(&mut self, key: &FingerprintKey, tag: T, class_id: &str, value: &str) {
+    /// Fingerprints `value`, normalized for `class_id`, under `key`, for the sketch of
+    /// class `class`.
+    pub(crate) fn add(&mut self, key: &FingerprintKey, class: usize, class_id: &str, value: &str) {
         let mut message = Message::new(key);
         message.push_normalized(class_id, value);
         if !key.lanes || !message.fits_one_block() {
-            self.ready.push((tag, message.finish()));
+            self.ready.push((class, message.finish()));
             return;
         }
         let block = message.one_block();
@@ -235,7 +236,7 @@ impl<T: Copy> Fingerprints<T> {
         for (j, word) in block.chunks_exact(4).enumerate() {
             self.words[j][lane] = u32::from_be_bytes([word[0], word[1], word[2], word[3]]);
         }
-        self.waiting.push(tag);
+        self.waiting.push(class);
         if self.waiting.is_full() {
             let macs = sha_lanes::hmac(&key.inner, &key.outer, &self.words);
             self.ready.extend(self.waiting.drain(..).zip(macs));
@@ -249,19 +250,19 @@ impl<T: Copy> Fingerprints<T> {
             self.ready.extend(self.waiting.drain(..).zip(macs));
             return;
         }
-        for (lane, tag) in self.waiting.drain(..).enumerate() {
+        for (lane, class) in self.waiting.drain(..).enumerate() {
             let mut block = [0u8; BLOCK];
             for (to, word) in block.chunks_exact_mut(4).zip(self.words.iter()) {
                 to.copy_from_slice(&word[lane].to_be_bytes());
             }
             let mut state = key.inner;
             compress(&mut state, &block);
-            self.ready.push((tag, key.outer_mac(state)));
+            self.ready.push((class, key.outer_mac(state)));
         }
     }
 
-    /// The fingerprints made since the last call, with their tags.
-    pub(crate) fn take(&mut self) -> std::vec::Drain<'_, (T, u64)> {
+    /// The fingerprints made since the last call, with their classes.
+    pub(crate) fn take(&mut self) -> std::vec::Drain<'_, (usize, u64)> {
         self.ready.drain(..)
     }
 }

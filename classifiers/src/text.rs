@@ -27,8 +27,8 @@ pub struct TextScan<'e> {
     engine: &'e Engine,
     lines: u64,
     by_class: BTreeMap<usize, Seen>,
-    /// Fingerprints on their way to the sketches, tagged with their class.
-    fingerprints: Fingerprints<usize>,
+    /// Fingerprints on their way to the sketches.
+    fingerprints: Fingerprints,
 }
 
 impl<'e> TextScan<'e> {
